@@ -1,0 +1,191 @@
+"""Presentation: rich tables and progress for people, JSON for CI. Only the CLI imports this."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import datetime
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.syntax import Syntax
+from rich.table import Table
+
+from runner.apply import Reporter
+from runner.commands import RunResult, StatusReport
+from runner.errors import MigrationFailed, RunnerError
+from runner.history import HistoryRow
+from runner.locking import LockHolder
+from runner.plan import RollbackPlan
+from runner.sources import Migration
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+STATE_STYLE = {"applied": "green", "pending": "yellow", "changed": "bold red", "failed": "bold red",
+               "missing": "magenta", "outdated": "yellow"}
+
+
+def print_json(payload: Any) -> None:
+    print(json.dumps(payload, indent=2, default=_json_default))
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def error(exc: RunnerError) -> None:
+    err.print(f"[bold red]error:[/] {escape(exc.message)}")
+    if isinstance(exc, MigrationFailed):
+        loc = exc.location
+        if loc:
+            err.print(f"  [bold]{escape(str(loc))}[/]")
+            if loc.text:
+                err.print(f"  {loc.line:>5} | {escape(loc.text)}")
+                if loc.column:
+                    err.print("        | " + " " * (loc.column - 1) + "[bold red]^[/]")
+        d = exc.diagnostic
+        if d:
+            err.print(f"  [red]{d.severity} {d.sqlstate}[/]: {escape(d.message)}")
+            for label, value in (("detail", d.detail), ("hint", d.hint), ("context", d.context)):
+                if value:
+                    err.print(f"  {label}: {escape(value)}")
+    for line in exc.details:
+        err.print(f"  {escape(line)}")
+    if exc.hint:
+        err.print(f"[cyan]hint:[/] {escape(exc.hint)}")
+
+
+class ConsoleReporter(Reporter):
+    """Progress while applying: a bar for many files, a line per file otherwise."""
+
+    def __init__(self, name: str, *, verbose: bool = False):
+        self.name = name
+        self.verbose = verbose
+        self.progress: Progress | None = None
+        self.task: Any = None
+
+    def lock_wait(self, holder: LockHolder | None) -> None:
+        who = str(holder) if holder else "another session"
+        err.print(f"[yellow]{self.name}: waiting for the migration lock held by {escape(who)}[/]")
+
+    def begin(self, action: str, migration: Migration, index: int, total: int) -> None:
+        if total > 5 and out.is_terminal and self.progress is None:
+            self.progress = Progress(TextColumn("{task.description}"), BarColumn(),
+                                     TextColumn("{task.completed}/{task.total}"),
+                                     TimeElapsedColumn(), console=out, transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task(f"{self.name}: {action}", total=total)
+        if self.progress is not None:
+            self.progress.update(self.task, description=f"{self.name}: {action} {migration.label}")
+
+    def end(self, action: str, migration: Migration, ms: int) -> None:
+        verb = "applied" if action == "apply" else "rolled back"
+        if self.progress is not None:
+            self.progress.advance(self.task)
+            if self.progress.finished:
+                self.progress.stop()
+                self.progress = None
+        if self.verbose or self.progress is None:
+            out.print(f"  {verb} {escape(migration.script.display)} [dim]({ms} ms)[/]")
+
+    def retry(self, migration: Migration, attempt: int, reason: str, delay_ms: int,
+              blockers: list[str]) -> None:
+        err.print(f"[yellow]{self.name}: {reason} in {escape(migration.script.display)} "
+                  f"(attempt {attempt}); retrying in {delay_ms / 1000:g}s[/]")
+        for b in blockers:
+            err.print(f"  [yellow]blocked by {escape(b)}[/]")
+
+    def notice(self, message: str) -> None:
+        if self.verbose:
+            err.print(f"  [dim]{escape(message)}[/]")
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+            self.progress = None
+
+
+def run_result(result: RunResult, *, verbose: bool = False) -> None:
+    name = result.target.name
+    plan = result.plan
+    rolling = isinstance(plan, RollbackPlan)
+    if result.dry_run:
+        steps = plan.repeatable + plan.versioned if isinstance(plan, RollbackPlan) else plan.steps
+        if not steps:
+            out.print(f"{name}: nothing to {'roll back' if rolling else 'apply'}")
+            return
+        out.print(f"{name}: would {'roll back' if rolling else 'apply'} {len(steps)} file(s), in this order:")
+        for m in steps:
+            script = m.rollback if rolling and m.rollback else m.script
+            flags = "" if script.directives.transactional else " [yellow](no-transaction)[/]"
+            out.print(f"  {escape(script.display)}{flags}")
+            if verbose:
+                out.print(Syntax(script.text, "sql", line_numbers=True, word_wrap=True))
+        if isinstance(plan, RollbackPlan) and plan.reapply and plan.repeatable:
+            out.print("  then re-apply the repeatable files above")
+        return
+    if not result.steps:
+        out.print(f"{name}: up to date" if not rolling else f"{name}: nothing to roll back")
+        return
+    total_ms = sum(s.ms for s in result.steps)
+    applied = sum(1 for s in result.steps if s.action == "apply")
+    undone = len(result.steps) - applied
+    parts = []
+    if undone:
+        parts.append(f"rolled back {undone}")
+    if applied:
+        parts.append(f"applied {applied}")
+    out.print(f"[green]{name}: {', '.join(parts)} file(s) in {total_ms / 1000:.2f}s[/]")
+
+
+def status(report: StatusReport, *, verbose: bool = False) -> None:
+    st = report.status
+    table = Table(title=f"{report.target.name} — {escape(report.target.display)}", title_justify="left")
+    for col in ("version", "description", "kind", "state", "applied at"):
+        table.add_column(col)
+    for e in st.entries:
+        if e.state == "applied" and not verbose and e.kind != "repeatable":
+            continue
+        style = STATE_STYLE.get(e.state, "")
+        when = f"{e.row.applied_at:%Y-%m-%d %H:%M:%S}" if e.row else ""
+        table.add_row(e.version or "R", escape(e.description), e.kind,
+                      f"[{style}]{e.state}[/]" if style else e.state, when)
+    counts = ", ".join(f"{n} {state}" for state, n in sorted(st.counts.items())) or "no migrations"
+    if table.row_count:
+        out.print(table)
+    out.print(f"{report.target.name}: at version {st.current_version or '(none)'}; {counts}")
+    if report.lock_holder:
+        out.print(f"[yellow]migration lock held by {escape(str(report.lock_holder))}[/]")
+
+
+def status_json(report: StatusReport) -> dict[str, Any]:
+    st = report.status
+    return {
+        "database": report.target.name,
+        "target": report.target.display,
+        "current_version": st.current_version,
+        "counts": st.counts,
+        "lock_holder": asdict(report.lock_holder) if report.lock_holder else None,
+        "migrations": [
+            {"version": e.version, "description": e.description, "kind": e.kind, "state": e.state,
+             "script": e.script, "applied_at": e.row.applied_at if e.row else None,
+             "checksum": e.migration.script.checksum if e.migration else e.row.checksum if e.row else None}
+            for e in st.entries
+        ],
+    }
+
+
+def history(name: str, rows: list[HistoryRow]) -> None:
+    table = Table(title=name, title_justify="left")
+    for col in ("rank", "version", "description", "kind", "script", "applied at", "by", "ms", "ok"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(str(r.installed_rank), r.version or "", escape(r.description), r.kind,
+                      escape(r.script), f"{r.applied_at:%Y-%m-%d %H:%M:%S}", r.applied_by,
+                      str(r.execution_ms), "[green]yes[/]" if r.success else "[bold red]FAILED[/]")
+    out.print(table)
