@@ -21,8 +21,8 @@ from runner.locking import LockHolder
 from runner.plan import RollbackPlan
 from runner.sources import Migration
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 STATE_STYLE = {"applied": "green", "pending": "yellow", "changed": "bold red", "failed": "bold red",
                "missing": "magenta", "outdated": "yellow"}
