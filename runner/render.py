@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.syntax import Syntax
 from rich.table import Table
 
 from runner.apply import Reporter
@@ -21,9 +19,13 @@ from runner.locking import LockHolder
 from runner.plan import RollbackPlan
 from runner.sources import Migration
 
+if TYPE_CHECKING:  # rich.progress and rich.syntax (pygments) load only when used
+    from rich.progress import Progress
+
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
+STATUS_ROWS = 40  # rows of the status table before it is cut short (use -v for all)
 STATE_STYLE = {"applied": "green", "pending": "yellow", "changed": "bold red", "failed": "bold red",
                "missing": "magenta", "outdated": "yellow"}
 
@@ -75,6 +77,8 @@ class ConsoleReporter(Reporter):
 
     def begin(self, action: str, migration: Migration, index: int, total: int) -> None:
         if total > 5 and out.is_terminal and self.progress is None:
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
             self.progress = Progress(TextColumn("{task.description}"), BarColumn(),
                                      TextColumn("{task.completed}/{task.total}"),
                                      TimeElapsedColumn(), console=out, transient=True)
@@ -125,6 +129,8 @@ def run_result(result: RunResult, *, verbose: bool = False) -> None:
             flags = "" if script.directives.transactional else " [yellow](no-transaction)[/]"
             out.print(f"  {escape(script.display)}{flags}")
             if verbose:
+                from rich.syntax import Syntax
+
                 out.print(Syntax(script.text, "sql", line_numbers=True, word_wrap=True))
         if isinstance(plan, RollbackPlan) and plan.reapply and plan.repeatable:
             out.print("  then re-apply the repeatable files above")
@@ -148,9 +154,11 @@ def status(report: StatusReport, *, verbose: bool = False) -> None:
     table = Table(title=f"{report.target.name} — {escape(report.target.display)}", title_justify="left")
     for col in ("version", "description", "kind", "state", "applied at"):
         table.add_column(col)
-    for e in st.entries:
-        if e.state == "applied" and not verbose and e.kind != "repeatable":
-            continue
+    shown = [e for e in st.entries if verbose or e.state != "applied" or e.kind == "repeatable"]
+    hidden = 0
+    if not verbose and len(shown) > STATUS_ROWS:
+        hidden, shown = len(shown) - STATUS_ROWS, shown[:STATUS_ROWS]
+    for e in shown:
         style = STATE_STYLE.get(e.state, "")
         when = f"{e.row.applied_at:%Y-%m-%d %H:%M:%S}" if e.row else ""
         table.add_row(e.version or "R", escape(e.description), e.kind,
@@ -158,6 +166,8 @@ def status(report: StatusReport, *, verbose: bool = False) -> None:
     counts = ", ".join(f"{n} {state}" for state, n in sorted(st.counts.items())) or "no migrations"
     if table.row_count:
         out.print(table)
+    if hidden:
+        out.print(f"… and {hidden} more (-v shows every migration)")
     out.print(f"{report.target.name}: at version {st.current_version or '(none)'}; {counts}")
     if report.lock_holder:
         out.print(f"[yellow]migration lock held by {escape(str(report.lock_holder))}[/]")

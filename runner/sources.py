@@ -15,6 +15,7 @@ folder of migration files.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,13 +114,11 @@ class MigrationSet:
 
 
 def _display(path: Path, base: Path | None) -> str:
-    for anchor in (base, Path.cwd()):
-        if anchor is None:
-            continue
-        try:
-            return str(path.resolve().relative_to(anchor.resolve()))
-        except ValueError:
-            continue
+    """``path`` relative to ``base`` (or the working directory) when it lies below it."""
+    absolute = str(path) if path.is_absolute() else os.path.abspath(path)
+    for anchor in (str(base) if base else None, os.getcwd()):
+        if anchor and absolute.startswith(anchor.rstrip("/") + "/"):
+            return absolute[len(anchor.rstrip("/")) + 1:]
     return str(path)
 
 

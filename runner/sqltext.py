@@ -123,7 +123,9 @@ class MetaCommand:
 
 def meta_commands(text: str) -> list[MetaCommand]:
     """psql backslash commands outside strings and comments (never valid SQL for a server)."""
-    found = []
+    found: list[MetaCommand] = []
+    if "\\" not in text:
+        return found
     for seg in segments(text):
         if seg.kind != "code":
             continue
@@ -227,6 +229,7 @@ def split(text: str) -> list[Statement]:
 
 
 _TXN_WORDS = {"BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "PREPARE", "COPY"}
+_TXN_WORDS_RE = re.compile(r"\b(?:" + "|".join(_TXN_WORDS) + r")\b", re.IGNORECASE)
 _TXN_FORBIDDEN = {"TRANS_STMT_BEGIN", "TRANS_STMT_START", "TRANS_STMT_COMMIT", "TRANS_STMT_ROLLBACK",
                   "TRANS_STMT_PREPARE", "TRANS_STMT_COMMIT_PREPARED", "TRANS_STMT_ROLLBACK_PREPARED"}
 
@@ -237,7 +240,7 @@ def control_statements(text: str, *, transactional: bool) -> list[tuple[int, int
     Transaction control (the runner owns the transaction) in transactional files, and
     ``COPY … FROM STDIN`` anywhere (it needs psql to send the data).
     """
-    if not {w for _, w in statement_first_words(text)} & _TXN_WORDS:
+    if not _TXN_WORDS_RE.search(text) or not {w for _, w in statement_first_words(text)} & _TXN_WORDS:
         return []
     from pglast import parser
 
