@@ -59,7 +59,7 @@ def _targets(names: list[str] | None, path: Path | None, url: str | None, *,
     config = _config()
     targets = resolve(config, names, path=path, url=url)
     if not targets:
-        render.err.print(f"no databases declared under [tool.runner.databases] in {config.source}")
+        render.err.print(render.escape(f"no databases declared under [tool.runner.databases] in {config.source}"))
     changes = {}
     if lock_timeout is not None:
         try:
@@ -84,7 +84,7 @@ def _ms(seconds: float | None) -> int | None:
 
 @app.callback()
 def main_options(
-    config: Annotated[Optional[Path], typer.Option("--config", help="pyproject.toml to read [tool.runner] from.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="The pyproject.toml whose tool.runner table configures the project.")] = None,
 ) -> None:
     _state["config"] = config
 

@@ -15,6 +15,7 @@ from psycopg import sql
 from runner.apply import Reporter, Session, Step
 from runner.connection import connect
 from runner.errors import RunnerError, StateError
+from runner.extensions import check_available
 from runner.history import History, HistoryRow
 from runner.locking import LockHolder, lock_holder, lock_key
 from runner.plan import Plan, RollbackPlan, Status, compute_status, plan_migrate, plan_rollback
@@ -78,6 +79,7 @@ def migrate(target: Target, *, to: str | None = None, dry_run: bool = False,
         # Plan only once the lock is held: another runner may have just applied everything.
         current = compute_status(migrations, session.history.rows(session.conn))
         plan = plan_migrate(current, to=to, out_of_order=out_of_order, ignore_missing=ignore_missing)
+        check_available(session.conn, plan.steps)
         result = RunResult(target, plan)
         total = len(plan.steps)
         for index, migration in enumerate(plan.steps, start=1):

@@ -56,9 +56,11 @@ class History:
         """Create the schema and table if missing (call while holding the migration lock)."""
         if self.exists(conn):
             return
+        found = conn.execute("SELECT to_regnamespace(%s) IS NOT NULL", (f'"{self.schema}"',)).fetchone()
+        if not (found and found[0]):  # CREATE SCHEMA IF NOT EXISTS needs CREATE even when it exists
+            conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(self.schema)))
         ddl = sql.SQL(
             """
-            CREATE SCHEMA IF NOT EXISTS {schema};
             CREATE TABLE IF NOT EXISTS {table} (
                 installed_rank integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
                 version        text,
@@ -77,7 +79,6 @@ class History:
                 'Migration history kept by runner: one row per applied file; see runner history';
             """
         ).format(
-            schema=sql.Identifier(self.schema),
             table=self.ident,
             uniq=sql.Identifier(f"{self.table}_version_key"),
         )

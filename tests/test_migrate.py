@@ -273,3 +273,12 @@ def test_lock_timeout_gives_up_naming_the_blocker(project: Path, db_url: str) ->
     assert "gave up after 3 attempts" in text
     assert "LOCK TABLE public.t IN ACCESS EXCLUSIVE MODE" in text and "blocked by" in text
     assert [r[0] for r in history(db_url)] == ["0001"]
+
+
+def test_missing_extension_is_refused_before_anything_runs(project: Path, db_url: str) -> None:
+    write(project / "migrations", "0001_t.sql", "create table public.t ();")
+    write(project / "migrations", "0002_ext.sql", 'create extension if not exists "no_such_ext";')
+    with pytest.raises(StateError, match="lacks extensions") as info:
+        commands.migrate(target(project, db_url))
+    assert "no_such_ext (needed by migrations/0002_ext.sql)" in info.value.details[0]
+    assert q(db_url, "SELECT to_regclass('public.t')") == [(None,)]
