@@ -129,6 +129,8 @@ class Session:
                 self.conn.execute("SET client_connection_check_interval = '1s'")
             self.history.ensure(self.conn)
         except BaseException:
+            if getattr(self, "conn", None) is not None:
+                self.conn.close()
             self.lock_conn.close()
             raise
         return self

@@ -224,3 +224,31 @@ def test_local_server_lifecycle_and_configured_database(configured: Path) -> Non
     finally:
         runner_cli(*cfg, "local", "destroy", "--yes")
     assert not (configured / ".pg").exists()
+
+
+def test_database_url_and_url_env_are_honoured(project: Path, db_url: str, tmp_path: Path) -> None:
+    two(project)
+    done = runner_cli("migrate", "--path", str(project), env={"DATABASE_URL": db_url})
+    assert done.returncode == 0, done.stderr
+    assert [r[0] for r in history(db_url)] == ["0001", "0002"]
+    (tmp_path / "pyproject.toml").write_text(
+        f'[tool.runner.databases.app]\npath = "{project}"\nurl_env = "APP_URL"\n')
+    out = runner_cli("--config", str(tmp_path / "pyproject.toml"), "status", "app", "--json",
+                     env={"APP_URL": db_url})
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)[0]["current_version"] == "0002"
+
+
+def test_status_names_the_lock_holder(project: Path, db_url: str) -> None:
+    from runner import commands
+    from runner.locking import MigrationLock
+    from tests.test_migrate import target
+
+    two(project)
+    with psycopg.connect(db_url, autocommit=True, application_name="someone else") as conn:
+        with MigrationLock(conn, "public.schema_migrations", wait_ms=0):
+            report = commands.status(target(project, db_url))
+            assert report.lock_holder is not None
+            assert report.lock_holder.pid == conn.info.backend_pid
+            assert report.lock_holder.application_name == "someone else"
+    assert commands.status(target(project, db_url)).lock_holder is None
