@@ -17,7 +17,9 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from runner import commands
+from runner import catalog, commands
+from runner.apply import Session
+from runner.catalog import Snapshot
 from runner.config import load_config
 from runner.connection import with_dbname
 from runner.seed import load_seed
@@ -32,46 +34,32 @@ PGTAP_FILES = [
     for path in sorted((CONFIG.databases[name].tests_path or Path("/nonexistent")).glob("*.sql"))
 ]
 
-# User-visible catalog objects outside system schemas (roles are cluster-wide: not included).
-SNAPSHOT = """
-SELECT 'schema ' || nspname FROM pg_namespace
- WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND nspname NOT LIKE 'pg_temp%'
-   AND nspname NOT LIKE 'pg_toast_temp%'
-UNION ALL
-SELECT format('relation %s.%s %s', n.nspname, c.relname, c.relkind) FROM pg_class c
-  JOIN pg_namespace n ON n.oid = c.relnamespace
- WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')
-UNION ALL
-SELECT format('function %s.%s(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid))
-  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
- WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
-UNION ALL
-SELECT format('type %s.%s', n.nspname, t.typname) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
- WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND t.typtype IN ('e', 'd', 'c', 'r')
-   AND NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.reltype = t.oid)
-UNION ALL
-SELECT format('policy %s on %s', polname, polrelid::regclass) FROM pg_policy
-UNION ALL
-SELECT format('trigger %s on %s', tgname, tgrelid::regclass) FROM pg_trigger WHERE NOT tgisinternal
-UNION ALL
-SELECT 'extension ' || extname FROM pg_extension
-UNION ALL
-SELECT format('event trigger %s', evtname) FROM pg_event_trigger
-ORDER BY 1
-"""
-
-HISTORY = {"relation public.schema_migrations r", "relation public.schema_migrations_pkey i",
-           "relation public.schema_migrations_version_key i",
-           "relation public.schema_migrations_installed_rank_seq S"}
-
-
-def snapshot(url: str) -> set[str]:
+def snapshot(url: str) -> Snapshot:
     with psycopg.connect(url) as conn:
-        return {r[0] for r in conn.execute(SNAPSHOT).fetchall()} - HISTORY
+        return catalog.snapshot(conn, exclude_tables=("public.schema_migrations",))
 
 
 def target_for(name: str, url: str) -> Target:
     return resolve(CONFIG, [name], url=url)[0]
+
+
+@pytest.mark.parametrize("name", DATABASES)
+def test_each_rollback_restores_the_catalog_before_its_migration(name: str, db_url: str) -> None:
+    """Apply versioned migrations one by one, then undo them one by one: each rollback must
+    bring back exactly the catalog seen before its migration (indexes, grants, comments, …)."""
+    target = target_for(name, db_url)
+    migrations = commands.load(target)
+    before: list[Snapshot] = []
+    with Session(db_url, target.settings, command="round trip") as session:
+        for m in migrations.versioned:
+            before.append(snapshot(db_url))
+            session.apply(m)
+        for m, expected in reversed(list(zip(migrations.versioned, before, strict=True))):
+            if m.rollback is None:
+                break
+            session.rollback(m)
+            wrong = catalog.diff(expected, snapshot(db_url))
+            assert not wrong, f"{m.rollback.display} does not undo {m.script.display}:\n" + "\n".join(wrong[:40])
 
 
 @pytest.mark.parametrize("name", DATABASES)
@@ -81,12 +69,13 @@ def test_migrate_rollback_everything_and_migrate_again(name: str, db_url: str) -
     first = commands.migrate(target)
     assert first.steps, f"{name} has no migrations"
     applied = snapshot(db_url)
-    assert applied - empty, "migrating created nothing"
+    assert applied.count() > empty.count(), "migrating created nothing"
     commands.rollback(target, to="0")
-    leftovers = snapshot(db_url) - empty
-    assert not leftovers, f"rollback --to 0 left objects behind: {sorted(leftovers)}"
+    leftovers = catalog.diff(empty, snapshot(db_url))
+    assert not leftovers, "rollback --to 0 left the catalog different:\n" + "\n".join(leftovers[:40])
     commands.migrate(target)
-    assert snapshot(db_url) == applied
+    again = catalog.diff(applied, snapshot(db_url))
+    assert not again, "migrating again built something else:\n" + "\n".join(again[:40])
 
 
 @pytest.fixture(scope="session")
