@@ -4,89 +4,40 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional, TypeVar
+from typing import Annotated, Optional
 
-import psycopg
 import typer
 
-from runner import commands, render
-from runner.config import Config, load_config, parse_duration
+from runner import cli_ops, commands, render
+from runner.cli_common import (
+    JsonOpt,
+    LockTimeoutOpt,
+    LockWaitOpt,
+    PathOpt,
+    RetriesOpt,
+    UrlOpt,
+    VerboseOpt,
+    config,
+    guarded,
+    ms,
+    one,
+    state,
+    targets,
+)
 from runner.errors import RunnerError
 from runner.local import LocalServer
-from runner.targets import Target, resolve
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
                   help="Versioned plain-SQL migrations for PostgreSQL.")
 local_app = typer.Typer(no_args_is_help=True, help="The project-local PostgreSQL server in .pg/.")
 app.add_typer(local_app, name="local")
 
-T = TypeVar("T")
-_state: dict[str, Path | None] = {"config": None}
-
-PathOpt = Annotated[Optional[Path], typer.Option("--path", help="A database directory or a flat folder of migrations (no configuration needed).")]
-UrlOpt = Annotated[Optional[str], typer.Option("--url", help="Server URL (else the configured one, DATABASE_URL, PG* variables, or the local server).")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
-VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Show more (the SQL of a dry run, every applied file, notices).")]
-LockWaitOpt = Annotated[Optional[float], typer.Option("--lock-wait", help="Seconds to wait for another runner's lock.")]
-LockTimeoutOpt = Annotated[Optional[str], typer.Option("--lock-timeout", help="lock_timeout for each migration, e.g. 5s.")]
-RetriesOpt = Annotated[Optional[int], typer.Option("--lock-retries", help="Retries after a lock timeout or deadlock.")]
-
-
-def guarded(fn: Callable[[], T]) -> T:
-    """Run a command body; print a RunnerError without a traceback and exit with its code."""
-    try:
-        return fn()
-    except RunnerError as exc:
-        render.error(exc)
-        raise typer.Exit(exc.exit_code) from None
-    except psycopg.Error as exc:  # a server error outside a migration (permissions, …)
-        state = getattr(exc, "sqlstate", None) or "?"
-        render.error(RunnerError(f"PostgreSQL error {state}: {str(exc).strip()}"))
-        raise typer.Exit(1) from None
-    except KeyboardInterrupt:
-        render.err.print("[red]interrupted[/]: the migration in progress was rolled back by the server")
-        raise typer.Exit(130) from None
-
-
-def _config() -> Config:
-    return load_config(_state["config"])
-
-
-def _targets(names: list[str] | None, path: Path | None, url: str | None, *,
-             lock_timeout: str | None = None, retries: int | None = None) -> list[Target]:
-    config = _config()
-    targets = resolve(config, names, path=path, url=url)
-    if not targets:
-        render.err.print(render.escape(f"no databases declared under [tool.runner.databases] in {config.source}"))
-    changes = {}
-    if lock_timeout is not None:
-        try:
-            changes["lock_timeout_ms"] = parse_duration(lock_timeout)
-        except ValueError as exc:
-            raise RunnerError(f"--lock-timeout: {exc}") from None
-    if retries is not None:
-        changes["lock_retries"] = retries
-    if changes:
-        for t in targets:
-            t.settings = dataclasses.replace(t.settings, **changes)
-    return targets
-
-
-def _one(name: str | None, path: Path | None, url: str | None, **kw: object) -> Target:
-    return _targets([name] if name else None, path, url, **kw)[0]  # type: ignore[arg-type]
-
-
-def _ms(seconds: float | None) -> int | None:
-    return None if seconds is None else int(seconds * 1000)
-
-
 @app.callback()
 def main_options(
     config: Annotated[Optional[Path], typer.Option("--config", help="The pyproject.toml whose tool.runner table configures the project.")] = None,
 ) -> None:
-    _state["config"] = config
+    state["config"] = config
 
 
 @app.command()
@@ -101,12 +52,12 @@ def migrate(
 ) -> None:
     """Apply pending migrations, then repeatable files whose content changed."""
     def body() -> None:
-        for target in _targets(databases, path, url, lock_timeout=lock_timeout, retries=lock_retries):
+        for target in targets(databases, path, url, lock_timeout=lock_timeout, retries=lock_retries):
             reporter = render.ConsoleReporter(target.name, verbose=verbose)
             try:
                 result = commands.migrate(target, to=to, dry_run=dry_run, out_of_order=out_of_order,
                                           ignore_missing=ignore_missing, reporter=reporter,
-                                          lock_wait_ms=_ms(lock_wait))
+                                          lock_wait_ms=ms(lock_wait))
             finally:
                 reporter.close()
             render.run_result(result, verbose=verbose)
@@ -124,11 +75,11 @@ def rollback(
 ) -> None:
     """Run rollback files, newest first, each with its history row in one transaction."""
     def body() -> None:
-        target = _one(database, path, url, lock_timeout=lock_timeout, retries=lock_retries)
+        target = one(database, path, url, lock_timeout=lock_timeout, retries=lock_retries)
         reporter = render.ConsoleReporter(target.name, verbose=verbose)
         try:
             result = commands.rollback(target, to=to, steps=steps, dry_run=dry_run,
-                                       reporter=reporter, lock_wait_ms=_ms(lock_wait))
+                                       reporter=reporter, lock_wait_ms=ms(lock_wait))
         finally:
             reporter.close()
         render.run_result(result, verbose=verbose)
@@ -142,7 +93,7 @@ def status(
 ) -> None:
     """Applied, pending, changed and failed migrations, and who holds the lock."""
     def body() -> None:
-        reports = [commands.status(t) for t in _targets(databases, path, url)]
+        reports = [commands.status(t) for t in targets(databases, path, url)]
         if json:
             render.print_json([render.status_json(r) for r in reports])
         else:
@@ -160,7 +111,7 @@ def history(
 ) -> None:
     """Every row of the history table, oldest first."""
     def body() -> None:
-        target = _one(database, path, url)
+        target = one(database, path, url)
         rows = commands.history_rows(target)
         if json:
             render.print_json([dataclasses.asdict(r) for r in rows])
@@ -177,7 +128,7 @@ def new(
 ) -> None:
     """Create the next numbered migration and its rollback file."""
     def body() -> None:
-        target = _one(database, path, None) if path is None else _one(None, path, None)
+        target = one(database, path, None)
         for created in commands.new(target, slug):
             render.out.print(f"created {created}")
     guarded(body)
@@ -194,7 +145,7 @@ def seed(
     from runner.seed import load_seed
 
     def body() -> None:
-        target = _one(database, path, url)
+        target = one(database, path, url)
         directory = seed_dir or target.seed_path
         if directory is None:
             raise RunnerError("no seed directory: pass --dir")
@@ -214,7 +165,7 @@ def repair(
 ) -> None:
     """Clear failed records (listing leftovers such as invalid indexes); accept edited checksums."""
     def body() -> None:
-        target = _one(database, path, url)
+        target = one(database, path, url)
         report = commands.repair(target, accept_checksums=accept_checksums)
         for s in report.cleared_failed:
             render.out.print(f"cleared failed record of {s}: it will run again on the next migrate")
@@ -237,7 +188,7 @@ def baseline(
 ) -> None:
     """Adopt an existing database: record migrations as applied without running them."""
     def body() -> None:
-        target = _one(database, path, url)
+        target = one(database, path, url)
         report = commands.baseline(target, version=version, from_tool=from_tool, from_table=from_table)
         for s in report.recorded:
             render.out.print(f"recorded {s}")
@@ -256,13 +207,13 @@ def reset(
 ) -> None:
     """Drop, recreate and migrate a development database."""
     def body() -> None:
-        target = _one(database, path, url)
+        target = one(database, path, url)
         render.run_result(commands.reset(target, yes=yes, reporter=render.ConsoleReporter(target.name)))
     guarded(body)
 
 
 def _local() -> LocalServer:
-    return LocalServer(_config().local_dir)
+    return LocalServer(config().local_dir)
 
 
 @local_app.command("start")
@@ -308,6 +259,9 @@ def local_destroy(yes: Annotated[bool, typer.Option("--yes", help="Confirm delet
         server.destroy()
         render.out.print(f"deleted {server.directory}")
     guarded(body)
+
+
+cli_ops.register(app)
 
 
 def main() -> None:

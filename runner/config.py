@@ -88,6 +88,7 @@ class Config:
     settings: Settings
     databases: dict[str, DatabaseConfig]
     local_dir: Path
+    backup_dir: Path
 
     def database(self, name: str) -> DatabaseConfig:
         try:
@@ -109,7 +110,7 @@ _SETTING_KEYS = {
     "lock_retries": "lock_retries",
     "retry_backoff": "retry_backoff_ms",
 }
-_TOP_KEYS = {"sql_dir", "seed_dir", "tests_dir", "local_dir", "databases", *_SETTING_KEYS}
+_TOP_KEYS = {"seed_dir", "tests_dir", "local_dir", "backup_dir", "databases", *_SETTING_KEYS}
 _DB_KEYS = {"path", "database", "url", "url_env", "seed_path", "tests_path", *_SETTING_KEYS}
 
 
@@ -158,7 +159,7 @@ def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
     cwd = cwd or Path.cwd()
     source = path if path is not None else find_pyproject(cwd)
     if source is None:
-        return Config(cwd, None, Settings(), {}, cwd / ".pg")
+        return Config(cwd, None, Settings(), {}, cwd / ".pg", cwd / "backups")
     if not source.is_file():
         raise ConfigError(f"configuration file not found: {source}")
     try:
@@ -184,6 +185,7 @@ def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
     seed_dir = directory("seed_dir", "seed-data")
     tests_dir = directory("tests_dir", "tests/sql")
     local_dir = directory("local_dir", ".pg")
+    backup_dir = directory("backup_dir", "backups")
     databases: dict[str, DatabaseConfig] = {}
     declared = table.get("databases", {})
     if not isinstance(declared, dict):
@@ -228,4 +230,4 @@ def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
         raise ConfigError(
             f"{source}: {len(problems)} configuration problem(s)", details=problems
         )
-    return Config(root, source, settings, databases, local_dir)
+    return Config(root, source, settings, databases, local_dir, backup_dir)

@@ -199,3 +199,74 @@ def history(name: str, rows: list[HistoryRow]) -> None:
                       escape(r.script), f"{r.applied_at:%Y-%m-%d %H:%M:%S}", r.applied_by,
                       str(r.execution_ms), "[green]yes[/]" if r.success else "[bold red]FAILED[/]")
     out.print(table)
+
+
+class Spinner:
+    """A status line for long operations (nothing when not on a terminal)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.status: Any = None
+
+    def __enter__(self) -> Spinner:
+        if err.is_terminal:
+            self.status = err.status(self.text)
+            self.status.__enter__()
+        return self
+
+    def update(self, detail: str) -> None:
+        if self.status is not None:
+            self.status.update(f"{self.text}: {escape(detail)}")
+
+    def __exit__(self, *exc: object) -> None:
+        if self.status is not None:
+            self.status.__exit__(*exc)
+
+
+def backup_made(manifest: Any, directory: Any) -> None:
+    rows = sum(manifest.row_counts.values())
+    out.print(f"[green]{manifest.database}: backup {directory}/{manifest.dump}[/] "
+              f"({manifest.size_bytes:,} bytes, {len(manifest.row_counts)} tables, {rows:,} rows, "
+              f"migration version {manifest.migration_version}, {manifest.seconds:.2f}s)")
+
+
+def verified(report: Any) -> None:
+    if report.ok:
+        out.print(f"[green]verified[/] {report.manifest.dump}: catalog and row counts match "
+                  f"(restore took {report.restore_seconds:.2f}s)")
+        return
+    err.print(f"[bold red]verification failed[/] for {report.manifest.dump}:")
+    for p in report.problems[:50]:
+        err.print(f"  {escape(p)}")
+
+
+def health(h: Any) -> None:
+    def fmt_size(n: int) -> str:
+        for unit in ("B", "kB", "MB", "GB", "TB"):
+            if n < 1024:
+                return f"{n:.0f} {unit}"
+            n /= 1024  # type: ignore[assignment]
+        return f"{n:.0f} PB"
+
+    by_state = ", ".join(f"{n} {s}" for s, n in sorted(h.connections.items())) or "none"
+    out.print(f"[bold]{h.database}[/] (PostgreSQL {h.server_version})")
+    out.print(f"  connections   {h.total_connections}/{h.max_connections} ({by_state}); {h.waiting} waiting on locks")
+    ratio = f"{h.cache_hit_ratio:.2%}" if h.cache_hit_ratio is not None else "n/a"
+    out.print(f"  cache hits    {ratio}")
+    out.print(f"  size          {fmt_size(h.size_bytes)}; transaction ID age {h.xid_age:,}")
+    for title, rows in (("blocked sessions", h.blocked), ("long-running statements", h.long_running),
+                        ("dead tuples", h.dead_tuples), ("slowest statements (pg_stat_statements)", h.slowest or [])):
+        if not rows:
+            continue
+        table = Table(title=title, title_justify="left")
+        for col in rows[0]:
+            table.add_column(str(col))
+        for r in rows:
+            table.add_row(*(escape(str(v)) for v in r.values()))
+        out.print(table)
+    if h.slowest is None:
+        out.print("  [dim]pg_stat_statements is not installed in this database (CREATE EXTENSION pg_stat_statements)[/]")
+    for p in h.problems:
+        out.print(f"  [yellow]attention:[/] {escape(p)}")
+    if not h.problems:
+        out.print("  [green]no problems found[/]")
