@@ -1,0 +1,4 @@
+-- What: drops equoria.breeds.
+-- Why:  undoes 0007.
+
+DROP TABLE equoria.breeds;

@@ -1,0 +1,4 @@
+-- What: drops equoria.enrichment_activities and its rows.
+-- Why:  undoes 0017.
+
+DROP TABLE equoria.enrichment_activities;
