@@ -1,6 +1,7 @@
 # Two commands set everything up on a fresh machine:
 #   make migrate   virtualenv + local PostgreSQL server + every configured database migrated
 #   make test      the same set-up, then lint and the whole test suite (its own throwaway cluster)
+#   make validate  runner validate for every database (the CI validation job)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -9,13 +10,19 @@ STAMP  := $(VENV)/.installed
 # Debian package names; the Makefile installs them when missing and run as root.
 PG_PACKAGES := postgresql postgresql-contrib postgresql-15-pgtap postgresql-15-postgis-3
 
-.PHONY: migrate test lint bench deps venv clean
+.PHONY: migrate test validate lint bench deps venv clean
 
 migrate: deps venv
 	$(BIN)/runner migrate
 
 test: deps venv lint
 	$(BIN)/pytest -q
+
+# The CI validation job: offline checks, round trip, schema.sql and pgTAP for every database,
+# on scratch databases of the local server (or VALIDATE_URL's server); JUnit report in build/.
+validate: deps venv
+	mkdir -p build
+	$(BIN)/runner validate $(if $(VALIDATE_URL),--url "$(VALIDATE_URL)") --junit build/validate-junit.xml
 
 lint: venv
 	$(BIN)/ruff check runner tests bench

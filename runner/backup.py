@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 import subprocess
 import time
 import uuid
@@ -27,10 +25,10 @@ from psycopg import conninfo as pg_conninfo
 from psycopg import sql
 
 from runner import catalog
-from runner.connection import connect, with_dbname
+from runner.connection import connect, libpq_args, with_dbname
 from runner.errors import RunnerError
 from runner.history import History
-from runner.local import find_bindir
+from runner.local import program
 from runner.targets import Target, admin_conninfo
 
 MANIFEST_SUFFIX = ".manifest.json"
@@ -63,30 +61,6 @@ class VerifyReport:
     ok: bool
     problems: list[str]
     restore_seconds: float
-
-
-def _tool(name: str) -> str:
-    try:
-        candidate = find_bindir() / name
-        if candidate.is_file():
-            return str(candidate)
-    except RunnerError:
-        pass
-    found = shutil.which(name)
-    if not found:
-        raise RunnerError(f"{name} not found", hint="install the PostgreSQL client (postgresql-client)")
-    return found
-
-
-def _libpq_args(conninfo: str) -> tuple[str, dict[str, str]]:
-    """The conninfo without its password, and an environment carrying the password instead,
-    so no password appears on a command line (visible in ps)."""
-    params = pg_conninfo.conninfo_to_dict(conninfo)
-    env = {k: v for k, v in os.environ.items()}
-    password = params.pop("password", None)
-    if password:
-        env["PGPASSWORD"] = str(password)
-    return pg_conninfo.make_conninfo("", **params), env
 
 
 def _sha256(path: Path) -> str:
@@ -132,9 +106,9 @@ def backup(target: Target, directory: Path, *, progress: Progress | None = None)
     with connect(conninfo, application_name="runner backup", autocommit=False) as conn:
         conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         snapshot_id = conn.execute("SELECT pg_export_snapshot()").fetchone()[0]
-        args, env = _libpq_args(conninfo)
+        args, env = libpq_args(conninfo)
         proc = subprocess.Popen(
-            [_tool("pg_dump"), "--format=custom", "--compress=6", "--verbose", f"--snapshot={snapshot_id}",
+            [program("pg_dump"), "--format=custom", "--compress=6", "--verbose", f"--snapshot={snapshot_id}",
              f"--file={partial}", f"--dbname={args}"],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
         # Counting in the exported snapshot sees exactly what pg_dump sees.
@@ -179,8 +153,8 @@ def read_manifest(dump: Path) -> Manifest:
 
 
 def _pg_restore(dump: Path, conninfo: str) -> None:
-    args, env = _libpq_args(conninfo)
-    done = subprocess.run([_tool("pg_restore"), "--exit-on-error", "--no-owner", f"--dbname={args}", str(dump)],
+    args, env = libpq_args(conninfo)
+    done = subprocess.run([program("pg_restore"), "--exit-on-error", "--no-owner", f"--dbname={args}", str(dump)],
                           capture_output=True, text=True, env=env)
     if done.returncode != 0:
         raise RunnerError(f"pg_restore of {dump.name} failed (exit {done.returncode})",

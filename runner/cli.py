@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from runner import cli_ops, commands, render
+from runner import cli_ops, cli_validate, commands, render
 from runner.cli_common import (
     JsonOpt,
     LockTimeoutOpt,
@@ -262,6 +262,7 @@ def local_destroy(yes: Annotated[bool, typer.Option("--yes", help="Confirm delet
 
 
 cli_ops.register(app)
+cli_validate.register(app)
 
 
 def main() -> None:

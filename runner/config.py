@@ -50,6 +50,7 @@ class Settings:
     lock_wait_ms: int = 300_000
     lock_retries: int = 3
     retry_backoff_ms: int = 1_000
+    unsafe_ddl: str = "warning"  # severity of squawk's unsafe-DDL findings in validate
 
     @property
     def history_schema_table(self) -> tuple[str, str]:
@@ -68,6 +69,8 @@ class DatabaseConfig:
     url_env: str | None = None
     seed_path: Path | None = None
     tests_path: Path | None = None
+    user_data_schemas: tuple[str, ...] = ()
+    rls_exempt: tuple[str, ...] = ()
     settings: Settings = field(default_factory=Settings)
 
     def resolved_url(self) -> str | None:
@@ -109,9 +112,11 @@ _SETTING_KEYS = {
     "lock_wait": "lock_wait_ms",
     "lock_retries": "lock_retries",
     "retry_backoff": "retry_backoff_ms",
+    "unsafe_ddl": "unsafe_ddl",
 }
 _TOP_KEYS = {"seed_dir", "tests_dir", "local_dir", "backup_dir", "databases", *_SETTING_KEYS}
-_DB_KEYS = {"path", "database", "url", "url_env", "seed_path", "tests_path", *_SETTING_KEYS}
+_DB_KEYS = {"path", "database", "url", "url_env", "seed_path", "tests_path", "user_data_schemas", "rls_exempt",
+            *_SETTING_KEYS}
 
 
 def _settings(table: dict[str, Any], base: Settings, prefix: str, problems: list[str]) -> Settings:
@@ -127,6 +132,11 @@ def _settings(table: dict[str, Any], base: Settings, prefix: str, problems: list
                 problems.append(f"{where}: expected 'table' or 'schema.table', got {value!r}")
                 continue
             changes[attr] = value if len(parts) == 2 else f"public.{value}"
+        elif key == "unsafe_ddl":
+            if value not in ("warning", "error"):
+                problems.append(f"{where}: expected 'warning' or 'error', got {value!r}")
+                continue
+            changes[attr] = value
         elif key == "lock_retries":
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 problems.append(f"{where}: expected a whole number >= 0, got {value!r}")
@@ -210,6 +220,13 @@ def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
                 f"{prefix}url: contains a password; put the URL in an environment variable "
                 "and name it with url_env"
             )
+        lists: dict[str, tuple[str, ...]] = {}
+        for key in ("user_data_schemas", "rls_exempt"):
+            value = entry.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                problems.append(f"{prefix}{key}: expected a list of strings, got {value!r}")
+                value = []
+            lists[key] = tuple(value)
         rel = entry.get("path", f"sql/{name}")
         db_path = root / rel if isinstance(rel, str) else root / "sql" / name
         if not db_path.is_dir():
@@ -224,6 +241,8 @@ def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
             url_env=entry["url_env"] if isinstance(entry.get("url_env"), str) else None,
             seed_path=root / seed if isinstance(seed, str) else seed_dir / name,
             tests_path=root / tests if isinstance(tests, str) else tests_dir / name,
+            user_data_schemas=lists["user_data_schemas"],
+            rls_exempt=lists["rls_exempt"],
             settings=_settings(entry, settings, prefix, problems),
         )
     if problems:

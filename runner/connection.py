@@ -81,3 +81,14 @@ def _scrub(text: str, conninfo: str) -> str:
     except psycopg.ProgrammingError:
         password = None
     return text.replace(str(password), "***") if password else text
+
+
+def libpq_args(conninfo: str) -> tuple[str, dict[str, str]]:
+    """For a libpq program (psql, pg_dump): the conninfo without its password, and an environment
+    carrying the password instead, so no password shows on a command line (visible in ps)."""
+    params = pg_conninfo.conninfo_to_dict(conninfo)
+    env = dict(os.environ)
+    password = params.pop("password", None)
+    if password:
+        env["PGPASSWORD"] = str(password)
+    return pg_conninfo.make_conninfo("", **params), env

@@ -67,6 +67,20 @@ def find_bindir() -> Path:
     )
 
 
+def program(name: str) -> str:
+    """A PostgreSQL program (pg_dump, pg_restore, …): from the server's bindir, else from PATH."""
+    try:
+        candidate = find_bindir() / name
+        if candidate.is_file():
+            return str(candidate)
+    except LocalServerError:
+        pass
+    found = shutil.which(name)
+    if not found:
+        raise LocalServerError(f"{name} not found", hint="install the PostgreSQL client (postgresql-client)")
+    return found
+
+
 @dataclass(frozen=True)
 class LocalStatus:
     running: bool

@@ -270,3 +270,17 @@ def health(h: Any) -> None:
         out.print(f"  [yellow]attention:[/] {escape(p)}")
     if not h.problems:
         out.print("  [green]no problems found[/]")
+
+
+def validation(report: Any) -> None:
+    mark = "[green]passed[/]" if report.ok else "[bold red]FAILED[/]"
+    out.print(f"[bold]{report.database}[/]: validation {mark}")
+    for check in report.checks:
+        status = "[green]ok[/]" if check.ok else "[red]failed[/]"
+        warnings = sum(1 for f in check.findings if f.severity != "error")
+        extra = f" [yellow]({warnings} warning(s))[/]" if warnings else ""
+        out.print(f"  {status} {escape(check.name)} [dim]{check.seconds:.2f}s[/]{extra}")
+        for f in check.findings:
+            colour = "red" if f.severity == "error" else "yellow"
+            where = f"{f.where}: " if f.where else ""
+            out.print(f"      [{colour}]{f.severity}[/] {escape(where + f.message)} [dim]\\[{f.check}][/]")

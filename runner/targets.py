@@ -31,6 +31,8 @@ class Target:
     seed_path: Path | None = None
     tests_path: Path | None = None
     base: Path | None = None  # what file paths are shown relative to
+    user_data_schemas: tuple[str, ...] = ()
+    rls_exempt: tuple[str, ...] = ()
 
     _conninfo: str | None = None
 
@@ -103,7 +105,8 @@ def resolve(config: Config, names: list[str] | None = None, *, path: Path | None
         chosen = url if url is not None else db.resolved_url()
         targets.append(Target(name=name, path=db.path, settings=db.settings, url=chosen,
                               dbname=db.dbname, local_dir=config.local_dir,
-                              seed_path=db.seed_path, tests_path=db.tests_path, base=config.root))
+                              seed_path=db.seed_path, tests_path=db.tests_path, base=config.root,
+                              user_data_schemas=db.user_data_schemas, rls_exempt=db.rls_exempt))
     return targets
 
 

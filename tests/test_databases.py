@@ -1,14 +1,12 @@
-"""Every configured database: migrate, roll back to nothing, migrate again; then its pgTAP suite.
+"""Every configured database passes what `runner validate` checks, inside `make test`.
 
-pgTAP files live in ``tests/sql/<db>/*.sql`` and run with psql (``-At``) against a database that
-has every migration applied and the seed data loaded; each file plans its tests and rolls back.
+Offline checks, the step-by-step round trip (each rollback restores the catalog seen before its
+migration), `rollback --to 0` and migrate again through the commands, the committed schema.sql,
+and each pgTAP file in ``tests/sql/<db>/`` against a migrated, seeded database.
 """
 
 from __future__ import annotations
 
-import re
-import shutil
-import subprocess
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -17,13 +15,14 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from runner import catalog, commands
-from runner.apply import Session
-from runner.catalog import Snapshot
+from runner import catalog, commands, pgtap
 from runner.config import load_config
 from runner.connection import with_dbname
+from runner.findings import ERROR
+from runner.lint import lint
 from runner.seed import load_seed
 from runner.targets import Target, resolve
+from runner.validate import round_trip, schema_file_check
 from tests.conftest import ROOT
 
 CONFIG = load_config(ROOT / "pyproject.toml")
@@ -34,7 +33,8 @@ PGTAP_FILES = [
     for path in sorted((CONFIG.databases[name].tests_path or Path("/nonexistent")).glob("*.sql"))
 ]
 
-def snapshot(url: str) -> Snapshot:
+
+def snapshot(url: str) -> catalog.Snapshot:
     with psycopg.connect(url) as conn:
         return catalog.snapshot(conn, exclude_tables=("public.schema_migrations",))
 
@@ -44,30 +44,26 @@ def target_for(name: str, url: str) -> Target:
 
 
 @pytest.mark.parametrize("name", DATABASES)
+def test_offline_checks(name: str) -> None:
+    db = CONFIG.databases[name]
+    _, findings = lint(db.path, base=ROOT, user_data_schemas=db.user_data_schemas, rls_exempt=db.rls_exempt,
+                       unsafe_ddl=db.settings.unsafe_ddl)
+    errors = [str(f) for f in findings if f.severity == ERROR]
+    assert not errors, "\n".join(errors)
+
+
+@pytest.mark.parametrize("name", DATABASES)
 def test_each_rollback_restores_the_catalog_before_its_migration(name: str, db_url: str) -> None:
-    """Apply versioned migrations one by one, then undo them one by one: each rollback must
-    bring back exactly the catalog seen before its migration (indexes, grants, comments, …)."""
     target = target_for(name, db_url)
-    migrations = commands.load(target)
-    before: list[Snapshot] = []
-    with Session(db_url, target.settings, command="round trip") as session:
-        for m in migrations.versioned:
-            before.append(snapshot(db_url))
-            session.apply(m)
-        for m, expected in reversed(list(zip(migrations.versioned, before, strict=True))):
-            if m.rollback is None:
-                break
-            session.rollback(m)
-            wrong = catalog.diff(expected, snapshot(db_url))
-            assert not wrong, f"{m.rollback.display} does not undo {m.script.display}:\n" + "\n".join(wrong[:40])
+    findings, produced = round_trip(db_url, target, commands.load(target))
+    assert produced is not None and not findings, "\n".join(str(f) for f in findings)
 
 
 @pytest.mark.parametrize("name", DATABASES)
 def test_migrate_rollback_everything_and_migrate_again(name: str, db_url: str) -> None:
     empty = snapshot(db_url)
     target = target_for(name, db_url)
-    first = commands.migrate(target)
-    assert first.steps, f"{name} has no migrations"
+    assert commands.migrate(target).steps, f"{name} has no migrations"
     applied = snapshot(db_url)
     assert applied.count() > empty.count(), "migrating created nothing"
     commands.rollback(target, to="0")
@@ -76,6 +72,8 @@ def test_migrate_rollback_everything_and_migrate_again(name: str, db_url: str) -
     commands.migrate(target)
     again = catalog.diff(applied, snapshot(db_url))
     assert not again, "migrating again built something else:\n" + "\n".join(again[:40])
+    stale = schema_file_check(db_url, target)
+    assert not stale, str(stale[0])
 
 
 @pytest.fixture(scope="session")
@@ -107,16 +105,6 @@ def pgtap_database(admin_url: str) -> Iterator[Callable[[str], str]]:
 
 @pytest.mark.parametrize(("name", "path"), PGTAP_FILES)
 def test_pgtap(name: str, path: Path, pgtap_database: Callable[[str], str]) -> None:
-    url = pgtap_database(name)
-    psql = shutil.which("psql")
-    assert psql, "psql (PostgreSQL client) is needed to run pgTAP files"
-    done = subprocess.run([psql, "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-d", url, "-f", str(path)],
-                          capture_output=True, text=True, timeout=600)
-    output = done.stdout + done.stderr
-    assert done.returncode == 0, output
-    plan = re.search(r"^1\.\.(\d+)$", done.stdout, re.MULTILINE)
-    assert plan, f"no plan in output:\n{output}"
-    oks = re.findall(r"^ok \d+", done.stdout, re.MULTILINE)
-    failures = re.findall(r"^not ok \d+.*(?:\n#.*)*", done.stdout, re.MULTILINE)
-    assert not failures, "\n".join(failures)
-    assert len(oks) == int(plan.group(1)), f"planned {plan.group(1)}, passed {len(oks)}:\n{output}"
+    result = pgtap.run_file(pgtap_database(name), path, display=str(path.relative_to(ROOT)))
+    details = "\n".join(f"#{f.number} {f.description}\n  " + "\n  ".join(f.diagnostics) for f in result.failures)
+    assert result.ok, f"{result.summary()}\n{details}\n{result.output[-2000:]}"
