@@ -15,7 +15,9 @@ import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from runner.errors import SourceError
 from runner.findings import ERROR, WARNING, Finding, from_text
@@ -33,10 +35,18 @@ UNSAFE_DDL_RULES = (
 )
 
 
-def _statements(text: str):  # type: ignore[no-untyped-def]
+def _parsed(scripts: list[Script]) -> Iterator[tuple[Script, Any]]:
+    """(script, raw statement) for every statement of every script that parses (check_syntax
+    reports those that do not)."""
     from pglast import parser
 
-    return parser.parse_sql(text)
+    for s in scripts:
+        try:
+            stmts = parser.parse_sql(s.text)
+        except parser.ParseError:
+            continue
+        for raw in stmts:
+            yield s, raw
 
 
 def _all_scripts(migrations: MigrationSet) -> list[Script]:
@@ -80,29 +90,22 @@ def _offset_line(text: str, offset: int) -> tuple[int, int]:
 
 def check_security_definer(scripts: list[Script]) -> list[Finding]:
     found = []
-    for s in scripts:
-        if "definer" not in s.text.lower():
+    for s, raw in _parsed([s for s in scripts if "definer" in s.text.lower()]):
+        node = raw.stmt
+        if type(node).__name__ != "CreateFunctionStmt":
             continue
-        try:
-            stmts = _statements(s.text)
-        except Exception:  # noqa: BLE001 - reported by check_syntax
+        security = _option(node.options, "security")
+        if not (security is not None and getattr(security, "boolval", False)):
             continue
-        for raw in stmts:
-            node = raw.stmt
-            if type(node).__name__ != "CreateFunctionStmt":
-                continue
-            security = _option(node.options, "security")
-            if not (security is not None and getattr(security, "boolval", False)):
-                continue
-            pinned = any(getattr(opt, "defname", None) == "set"
-                         and getattr(opt.arg, "name", "") == "search_path" for opt in node.options or ())
-            if not pinned:
-                name = ".".join(n.sval for n in node.funcname)
-                line, col = _offset_line(s.text, raw.stmt_location)
-                found.append(Finding(
-                    "security-definer", f"SECURITY DEFINER function {name} does not pin search_path "
-                    "(add SET search_path = pg_catalog, pg_temp and schema-qualify every name)",
-                    ERROR, s.display, line, col))
+        pinned = any(getattr(opt, "defname", None) == "set"
+                     and getattr(opt.arg, "name", "") == "search_path" for opt in node.options or ())
+        if not pinned:
+            name = ".".join(n.sval for n in node.funcname)
+            line, col = _offset_line(s.text, raw.stmt_location)
+            found.append(Finding(
+                "security-definer", f"SECURITY DEFINER function {name} does not pin search_path "
+                "(add SET search_path = pg_catalog, pg_temp and schema-qualify every name)",
+                ERROR, s.display, line, col))
     return found
 
 
@@ -114,23 +117,17 @@ def check_rls(migrations: MigrationSet, user_data_schemas: tuple[str, ...],
         return []
     created: dict[tuple[str, str], tuple[str, int, int]] = {}
     enabled: set[tuple[str, str]] = set()
-    for m in migrations.versioned + migrations.repeatable:
-        s = m.script
-        try:
-            stmts = _statements(s.text)
-        except Exception:  # noqa: BLE001 - reported by check_syntax
-            continue
-        for raw in stmts:
-            node = raw.stmt
-            kind = type(node).__name__
-            if kind == "CreateStmt" and node.partbound is None and node.relation.schemaname in user_data_schemas:
-                line, col = _offset_line(s.text, raw.stmt_location)
-                created[(node.relation.schemaname, node.relation.relname)] = (s.display, line, col)
-            elif kind == "AlterTableStmt":
-                rel = node.relation
-                for cmd in node.cmds or ():
-                    if getattr(cmd.subtype, "name", "") == "AT_EnableRowSecurity":
-                        enabled.add((rel.schemaname or "public", rel.relname))
+    for s, raw in _parsed([m.script for m in migrations.versioned + migrations.repeatable]):
+        node = raw.stmt
+        kind = type(node).__name__
+        if kind == "CreateStmt" and node.partbound is None and node.relation.schemaname in user_data_schemas:
+            line, col = _offset_line(s.text, raw.stmt_location)
+            created[(node.relation.schemaname, node.relation.relname)] = (s.display, line, col)
+        elif kind == "AlterTableStmt":
+            rel = node.relation
+            for cmd in node.cmds or ():
+                if getattr(cmd.subtype, "name", "") == "AT_EnableRowSecurity":
+                    enabled.add((rel.schemaname or "public", rel.relname))
     return [
         Finding("rls", f"table {schema}.{table} holds user data (schema {schema} is listed in "
                 "user_data_schemas) but row-level security is never enabled on it", ERROR, *where)
@@ -149,13 +146,11 @@ def check_unsafe_ddl(migrations: MigrationSet, severity: str) -> list[Finding]:
     if squawk is None:
         return [Finding("unsafe-ddl", "squawk is not installed (pip install squawk-cli): unsafe DDL not checked",
                         WARNING)]
-    files = {str(m.script.path): m.script.display for m in migrations.versioned if m.script.directives.transactional}
-    files.update({str(m.script.path): m.script.display for m in migrations.versioned
-                  if not m.script.directives.transactional})
+    files = {str(m.script.path): m.script.display for m in migrations.versioned}
     if not files:
         return []
     found: list[Finding] = []
-    transactional = [p for m in migrations.versioned if m.script.directives.transactional for p in [str(m.script.path)]]
+    transactional = [str(m.script.path) for m in migrations.versioned if m.script.directives.transactional]
     autocommit = [p for p in files if p not in transactional]
     for paths, in_txn in ((transactional, True), (autocommit, False)):
         if not paths:
