@@ -14,7 +14,7 @@ from psycopg import sql
 
 from runner.apply import Reporter, Session, Step
 from runner.connection import connect
-from runner.errors import RunnerError, StateError
+from runner.errors import MigrationFailed, RunnerError, StateError
 from runner.extensions import check_available
 from runner.history import History, HistoryRow
 from runner.locking import LockHolder, lock_holder, lock_key
@@ -60,6 +60,7 @@ class RunResult:
     plan: Plan | RollbackPlan
     steps: list[Step] = field(default_factory=list)
     dry_run: bool = False
+    warnings: list[str] = field(default_factory=list)
 
 
 def migrate(target: Target, *, to: str | None = None, dry_run: bool = False,
@@ -121,7 +122,16 @@ def rollback(target: Target, *, to: str | None = None, steps: int | None = None,
             again = plan_migrate(after, ignore_missing=True, out_of_order=True).repeatable
             for index, migration in enumerate(again, start=1):
                 reporter.begin("apply", migration, index, len(again))
-                step = session.apply(migration)
+                try:
+                    step = session.apply(migration)
+                except MigrationFailed as exc:
+                    # The rollback itself succeeded; a repeatable that needs the newer schema
+                    # simply waits for the next migrate, and status shows it pending.
+                    result.warnings.append(
+                        f"{migration.script.display} could not be re-applied at this version "
+                        f"({exc.diagnostic.sqlstate + ' ' + exc.diagnostic.message if exc.diagnostic else exc.message}); "
+                        "it and the repeatables after it stay pending until the next migrate")
+                    break
                 result.steps.append(step)
                 reporter.end("apply", migration, step.ms)
         return result

@@ -71,6 +71,7 @@ class DatabaseConfig:
     tests_path: Path | None = None
     user_data_schemas: tuple[str, ...] = ()
     rls_exempt: tuple[str, ...] = ()
+    dump_exclude: tuple[str, ...] = ()
     settings: Settings = field(default_factory=Settings)
 
     def resolved_url(self) -> str | None:
@@ -116,7 +117,7 @@ _SETTING_KEYS = {
 }
 _TOP_KEYS = {"seed_dir", "tests_dir", "local_dir", "backup_dir", "databases", *_SETTING_KEYS}
 _DB_KEYS = {"path", "database", "url", "url_env", "seed_path", "tests_path", "user_data_schemas", "rls_exempt",
-            *_SETTING_KEYS}
+            "dump_exclude", *_SETTING_KEYS}
 
 
 def _settings(table: dict[str, Any], base: Settings, prefix: str, problems: list[str]) -> Settings:
@@ -221,7 +222,7 @@ def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
                 "and name it with url_env"
             )
         lists: dict[str, tuple[str, ...]] = {}
-        for key in ("user_data_schemas", "rls_exempt"):
+        for key in ("user_data_schemas", "rls_exempt", "dump_exclude"):
             value = entry.get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 problems.append(f"{prefix}{key}: expected a list of strings, got {value!r}")
@@ -243,6 +244,7 @@ def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
             tests_path=root / tests if isinstance(tests, str) else tests_dir / name,
             user_data_schemas=lists["user_data_schemas"],
             rls_exempt=lists["rls_exempt"],
+            dump_exclude=lists["dump_exclude"],
             settings=_settings(entry, settings, prefix, problems),
         )
     if problems:

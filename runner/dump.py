@@ -27,11 +27,13 @@ def normalise(text: str) -> str:
     return HEADER + "\n" + body + "\n"
 
 
-def schema_sql(conninfo: str, history_table: str) -> str:
+def schema_sql(conninfo: str, history_table: str, exclude: tuple[str, ...] = ()) -> str:
+    """``exclude``: pg_dump table patterns to leave out, e.g. time partitions created relative to
+    today (``pulsex.*_p[0-9]*``), which would otherwise change the file every month."""
     args, env = libpq_args(conninfo)
     done = subprocess.run(
         [program("pg_dump"), "--schema-only", "--no-owner", "--no-tablespaces",
-         f"--exclude-table={history_table}", f"--dbname={args}"],
+         f"--exclude-table={history_table}", *(f"--exclude-table={p}" for p in exclude), f"--dbname={args}"],
         capture_output=True, text=True, env=env)
     if done.returncode != 0:
         raise RunnerError("pg_dump --schema-only failed", details=done.stderr.strip().splitlines()[-10:])

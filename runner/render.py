@@ -135,6 +135,8 @@ def run_result(result: RunResult, *, verbose: bool = False) -> None:
         if isinstance(plan, RollbackPlan) and plan.reapply and plan.repeatable:
             out.print("  then re-apply the repeatable files above")
         return
+    for warning in result.warnings:
+        err.print(f"[yellow]warning:[/] {escape(warning)}")
     if not result.steps:
         out.print(f"{name}: up to date" if not rolling else f"{name}: nothing to roll back")
         return

@@ -33,6 +33,7 @@ class Target:
     base: Path | None = None  # what file paths are shown relative to
     user_data_schemas: tuple[str, ...] = ()
     rls_exempt: tuple[str, ...] = ()
+    dump_exclude: tuple[str, ...] = ()  # pg_dump table patterns left out of schema.sql
 
     _conninfo: str | None = None
 
@@ -106,7 +107,8 @@ def resolve(config: Config, names: list[str] | None = None, *, path: Path | None
         targets.append(Target(name=name, path=db.path, settings=db.settings, url=chosen,
                               dbname=db.dbname, local_dir=config.local_dir,
                               seed_path=db.seed_path, tests_path=db.tests_path, base=config.root,
-                              user_data_schemas=db.user_data_schemas, rls_exempt=db.rls_exempt))
+                              user_data_schemas=db.user_data_schemas, rls_exempt=db.rls_exempt,
+                              dump_exclude=db.dump_exclude))
     return targets
 
 

@@ -143,7 +143,7 @@ def round_trip(conninfo: str, target: Target, migrations: MigrationSet) -> tuple
 
 def schema_file_check(conninfo: str, target: Target) -> list[Finding]:
     path = target.path / "schema.sql"
-    produced = schema_sql(conninfo, History(*target.settings.history_schema_table).display)
+    produced = schema_sql(conninfo, History(*target.settings.history_schema_table).display, target.dump_exclude)
     shown = _shown(path, target)
     if not path.is_file():
         return [Finding("schema-file", f"{shown} is missing; run `runner dump {target.name}` and commit it", ERROR, shown)]
@@ -252,7 +252,7 @@ def dump(target: Target) -> str:
         scratch_target = Target(name=target.name, path=target.path, settings=target.settings, url=scratch,
                                 dbname="", local_dir=target.local_dir, base=target.base)
         commands.migrate(scratch_target)
-        text = schema_sql(scratch, History(*target.settings.history_schema_table).display)
+        text = schema_sql(scratch, History(*target.settings.history_schema_table).display, target.dump_exclude)
     path = target.path / "schema.sql"
     path.write_text(text, encoding="utf-8")
     return _shown(path, target)

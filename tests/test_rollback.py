@@ -104,3 +104,20 @@ def test_needs_exactly_one_of_to_or_steps(project: Path, db_url: str) -> None:
         commands.rollback(target(project, db_url))
     with pytest.raises(StateError, match="no migration has that version"):
         commands.rollback(target(project, db_url), to="9")
+
+
+def test_repeatable_that_needs_the_rolled_back_schema_waits_for_migrate(project: Path, db_url: str) -> None:
+    three(project)
+    write(project / "migrations", "0004_col.sql", "alter table public.c add column note text;")
+    write(project / "migrations", "0004_col.rollback.sql", "alter table public.c drop column note;")
+    write(project / "repeatable", "v.sql", "create or replace view public.v as select note from public.c;")
+    write(project / "repeatable", "v.rollback.sql", "drop view public.v;")
+    commands.migrate(target(project, db_url))
+    result = commands.rollback(target(project, db_url), steps=1)
+    assert [s.migration.ident for s in result.steps] == ["v", "0004_col"]
+    assert len(result.warnings) == 1 and "repeatable/v.sql could not be re-applied" in result.warnings[0]
+    assert "42703" in result.warnings[0]
+    status = commands.status(target(project, db_url)).status
+    assert [e.migration.ident for e in status.where("pending") if e.migration] == ["0004_col", "v"]
+    commands.migrate(target(project, db_url))
+    assert q(db_url, "SELECT to_regclass('public.v') IS NOT NULL") == [(True,)]
