@@ -154,7 +154,7 @@ def read_manifest(dump: Path) -> Manifest:
 
 def _pg_restore(dump: Path, conninfo: str) -> None:
     args, env = libpq_args(conninfo)
-    done = subprocess.run([program("pg_restore"), "--exit-on-error", "--no-owner", f"--dbname={args}", str(dump)],
+    done = subprocess.run([program("pg_restore"), "--exit-on-error", f"--dbname={args}", str(dump)],
                           capture_output=True, text=True, env=env)
     if done.returncode != 0:
         raise RunnerError(f"pg_restore of {dump.name} failed (exit {done.returncode})",

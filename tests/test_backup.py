@@ -21,7 +21,12 @@ def populated(project: Path, db_url: str) -> tuple[Path, str]:
     cli_ok("migrate", "--path", str(project), "--url", db_url)
     q(db_url, "insert into public.a select g, 'n' || g from generate_series(1, 500) g;"
               "insert into public.b select g, g from generate_series(1, 200) g;"
-              "create index a_name on public.a (name); grant select on public.a to public;")
+              "create index a_name on public.a (name); grant select on public.a to public;"
+              "do $$ begin if not exists (select from pg_roles where rolname = 'bk_owner') then "
+              "create role bk_owner nologin; end if; end $$;"
+              "create function public.f() returns int language sql stable as 'select 1';"
+              "alter function public.f() owner to bk_owner; revoke all on function public.f() from public;"
+              "grant execute on function public.f() to bk_owner;")
     return project, db_url
 
 
@@ -35,6 +40,8 @@ def test_backup_writes_dump_and_manifest_and_verifies(populated: tuple[Path, str
     assert manifest["row_counts"] == {"public.a": 500, "public.b": 200}
     assert manifest["migration_version"] == "0002" and len(manifest["sha256"]) == 64
     assert any("a_name" in i for i in manifest["catalog"]["index"])
+    # Ownership survives (a function owned by another role keeps its owner-granted ACL).
+    assert any("bk_owner=X/bk_owner" in f for f in manifest["catalog"]["function"])
 
 
 def test_damaged_dump_is_caught_by_verify(populated: tuple[Path, str], tmp_path: Path) -> None:
