@@ -154,6 +154,8 @@ def seed(
         render.out.print(f"[green]{target.name}: seeded[/] {loaded}"
                          + (f"; ran {len(report.scripts)} script(s)" if report.scripts else "")
                          + f" in {report.ms / 1000:.2f}s")
+        if report.cascaded:
+            render.out.print(f"[yellow]--replace also emptied[/] {', '.join(report.cascaded)} (rows referencing seeded tables)")
     guarded(body)
 
 

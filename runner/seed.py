@@ -3,14 +3,15 @@
 ``<schema>.<table>.csv`` files (with a header row naming the columns) go through COPY, parents
 before children by the foreign keys between them; ``.sql`` files run afterwards in name order.
 Tables that already hold rows are refused unless ``replace`` is given, in which case the seeded
-tables are emptied first (in the same transaction, so a failure keeps the old rows).
+tables, and the tables whose rows reference them, are emptied first (in the same transaction, so
+a failure keeps the old rows); the report names the tables emptied that way.
 """
 
 from __future__ import annotations
 
 import csv
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
@@ -28,6 +29,7 @@ class SeedReport:
     tables: dict[str, int]  # table -> rows loaded from CSV
     scripts: list[str]
     ms: int
+    cascaded: list[str] = field(default_factory=list)  # tables --replace also emptied
 
 
 def _csv_table(path: Path) -> tuple[str, str]:
@@ -112,9 +114,18 @@ def load_seed(conninfo: str, directory: Path, *, replace: bool = False) -> SeedR
             if nonempty and not replace:
                 raise RunnerError(f"refusing to seed: these tables already hold rows: {', '.join(nonempty)}",
                                   hint="pass --replace to empty them first (in the same transaction)")
+            cascaded: list[str] = []
             if nonempty:
-                conn.execute(sql.SQL("TRUNCATE {}").format(
+                # CASCADE: rows that reference the seeded tables (often written by triggers while
+                # seeding) go too; PostgreSQL names each such table in a notice, which we report.
+                def note(diag: psycopg.errors.Diagnostic) -> None:
+                    if diag.message_primary and diag.message_primary.startswith("truncate cascades to table"):
+                        cascaded.append(diag.message_primary.split('"')[1])
+
+                conn.add_notice_handler(note)
+                conn.execute(sql.SQL("TRUNCATE {} CASCADE").format(
                     sql.SQL(", ").join(sql.Identifier(s, t) for s, t in sorted(targets))))
+                conn.remove_notice_handler(note)
             loaded: dict[str, int] = {}
             for schema, table in _order(conn, list(by_table)):
                 path = by_table[(schema, table)]
@@ -142,4 +153,4 @@ def load_seed(conninfo: str, directory: Path, *, replace: bool = False) -> SeedR
                         location=locate(str(path), text, failure.diagnostic, failure.position,
                                         failure.completed),
                     ) from None
-    return SeedReport(loaded, [str(p) for p in scripts], int((time.perf_counter() - start) * 1000))
+    return SeedReport(loaded, [str(p) for p in scripts], int((time.perf_counter() - start) * 1000), cascaded)

@@ -117,8 +117,10 @@ def test_seed_loads_csv_in_foreign_key_order_and_refuses_twice(project: Path, db
     assert q(db_url, "SELECT count(*) FROM public.a") == [(3,)]
     again = runner_cli("seed", "--path", str(project), "--url", db_url, "--dir", str(seed))
     assert again.returncode == 1 and "already hold rows" in again.stderr
-    cli_ok("seed", "--path", str(project), "--url", db_url, "--dir", str(seed), "--replace")
+    q(db_url, "create table public.notes (a_id int references public.a on delete cascade); insert into public.notes values (1)")
+    out = cli_ok("seed", "--path", str(project), "--url", db_url, "--dir", str(seed), "--replace")
     assert q(db_url, "SELECT count(*) FROM public.a") == [(3,)]
+    assert "--replace also emptied notes" in out and q(db_url, "SELECT count(*) FROM public.notes") == [(0,)]
     write(seed, "public.b.csv", "id,a_id\n12,99\n")
     bad = runner_cli("seed", "--path", str(project), "--url", db_url, "--dir", str(seed), "--replace")
     assert bad.returncode == 1 and "23503" in bad.stderr
