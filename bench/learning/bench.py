@@ -1,0 +1,322 @@
+"""E-learning benchmark: generate data at scale, then pgbench the hot paths.
+
+    .venv/bin/python bench/learning/bench.py URL [--scale 1.0] [--clients 16] [--duration 30]
+
+URL names a superuser connection to a database migrated with sql/learning (seeded or not).
+At --scale 1 the generator adds 50 organizations, 200,000 users (4,000 per organization,
+each enrolled in 3 of their organization's 100 courses), 5,000 courses (6 lessons and one
+quiz each) and 2,000,000 points-ledger rows spread over the last eight weeks, then rebuilds
+balances and weekly points. Bulk loading runs with session_replication_role = replica (no
+triggers, no foreign-key checks: the data is consistent by construction), so it is fast;
+the benchmark itself goes through every trigger. Generation is skipped when the data of
+that scale is already there.
+
+Each pgbench transaction runs as the application role with the tenant context of a random
+learner (SET LOCAL ROLE learning_app; user_management.set_tenant_context(...)), as the API
+would. Scripts:
+
+  search        content_management.search(<word>, '{course}', 20)     target p95 < 10 ms
+  leaderboard   gamification.top_learners(50): all-time top 50         target p95 < 10 ms
+  weekly        gamification.top_learners_of_week(NULL, 50)            target p95 < 10 ms
+  quiz          submit a quiz attempt (grading + points + badges)     target p95 < 20 ms
+  lesson        course_management.complete_lesson (the whole chain)   target p95 < 20 ms
+
+Printed per script: TPS, p50/p95/p99 latency from pgbench's per-transaction log, the p95
+target and the ratio p95/target (below 1.00 meets the target), and failed transactions.
+Needs pgbench (PostgreSQL client tools) on PATH or in /usr/lib/postgresql/*/bin.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import os
+import re
+import shutil
+import statistics
+import string
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+
+ORGS = 50
+USERS_PER_ORG = 4000
+COURSES_PER_ORG = 100
+LESSONS_PER_COURSE = 6
+ENROLLMENTS_PER_USER = 3
+LEDGER_ROWS_PER_USER = 10
+
+WORDS = ["sql", "python", "statistics", "leadership", "negotiation", "security", "cloud", "kubernetes",
+         "accounting", "marketing", "design", "writing", "excel", "networking", "compliance", "safety",
+         "java", "testing", "analytics", "management"]
+
+QUESTIONS = """[{"id": "q1", "type": "single_choice", "prompt": "Pick b", "points": 1,
+                 "options": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}]},
+                {"id": "q2", "type": "multiple_choice", "prompt": "Pick a and c", "points": 2,
+                 "options": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}, {"id": "c", "text": "C"}]},
+                {"id": "q3", "type": "true_false", "prompt": "False?", "points": 1},
+                {"id": "q4", "type": "short_answer", "prompt": "Say yes", "points": 1}]"""
+ANSWER_KEY = '{"q1": "b", "q2": ["a", "c"], "q3": false, "q4": ["yes"]}'
+RIGHT = '{"q1": "b", "q2": ["c", "a"], "q3": false, "q4": "Yes"}'
+WRONG = '{"q1": "a", "q2": ["a"], "q3": true, "q4": "no"}'
+
+
+@dataclass(frozen=True)
+class Scale:
+    orgs: int
+    users_per_org: int
+    courses_per_org: int
+
+    @property
+    def users(self) -> int:
+        return self.orgs * self.users_per_org
+
+    @property
+    def courses(self) -> int:
+        return self.orgs * self.courses_per_org
+
+
+def scale_of(factor: float) -> Scale:
+    """Organizations and courses stay at full size; the number of learners (and so of
+    enrollments and ledger rows) scales."""
+    return Scale(ORGS, max(10, round(USERS_PER_ORG * factor)), COURSES_PER_ORG)
+
+
+# Ids are md5(kind || number)::uuid, so that pgbench scripts can compute them from integers:
+# organization o in 1..orgs, user i in 0..users-1 (organization i / users_per_org + 1),
+# course c in 0..courses-1 (organization c % orgs + 1), lesson l in 1..6 of course c.
+GENERATE = string.Template("""
+SET session_replication_role = replica;
+
+INSERT INTO user_management.organizations (id, slug, name, plan)
+SELECT md5('bench-org:' || o)::uuid, format('bench-%s', lpad(o::text, 3, '0')), format('Bench Organization %s', o), 'enterprise'
+  FROM generate_series(1, $orgs) o;
+
+INSERT INTO user_management.roles (id, organization_id, key, name, is_default)
+SELECT md5('bench-role:' || o)::uuid, md5('bench-org:' || o)::uuid, 'learner', 'Learner', true
+  FROM generate_series(1, $orgs) o;
+
+INSERT INTO gamification.levels (organization_id, level_number, name, min_points)
+SELECT md5('bench-org:' || o)::uuid, l, format('Level %s', l), (l - 1) * (l - 1) * 100
+  FROM generate_series(1, $orgs) o, generate_series(1, 8) l;
+
+INSERT INTO gamification.badges (organization_id, key, name, rule, points_reward)
+SELECT md5('bench-org:' || o)::uuid, b.key, b.name, b.rule::jsonb, b.reward
+  FROM generate_series(1, $orgs) o,
+       (VALUES ('first_steps', 'First Steps', '{"metric": "lessons_completed", "threshold": 1}', 5),
+               ('ten_lessons', 'Ten Lessons', '{"metric": "lessons_completed", "threshold": 10}', 20),
+               ('course_finisher', 'Course Finisher', '{"metric": "courses_completed", "threshold": 1}', 25),
+               ('quiz_ace', 'Quiz Ace', '{"metric": "perfect_quizzes", "threshold": 1}', 10),
+               ('big_earner', 'Big Earner', '{"metric": "points_total", "threshold": 5000}', 0)) AS b (key, name, rule, reward);
+
+INSERT INTO user_management.users (id, email, display_name)
+SELECT md5('bench-user:' || i)::uuid, format('user%s@bench.example', i), format('Bench User %s', i)
+  FROM generate_series(0, $users - 1) i;
+
+INSERT INTO user_management.organization_members (organization_id, user_id)
+SELECT md5('bench-org:' || (i / $upo + 1))::uuid, md5('bench-user:' || i)::uuid
+  FROM generate_series(0, $users - 1) i;
+
+INSERT INTO user_management.member_roles (organization_id, user_id, role_id)
+SELECT md5('bench-org:' || (i / $upo + 1))::uuid, md5('bench-user:' || i)::uuid, md5('bench-role:' || (i / $upo + 1))::uuid
+  FROM generate_series(0, $users - 1) i;
+
+INSERT INTO course_management.courses
+       (id, organization_id, slug, title, summary, description, status, published_at, completion_points)
+SELECT md5('bench-course:' || c)::uuid, md5('bench-org:' || (c % $orgs + 1))::uuid, format('course-%s', c),
+       format('%s for %s %s', initcap(w[c % 20 + 1]), initcap(w[(c / 20) % 20 + 1]), c),
+       format('A practical course on %s and %s.', w[(c * 7) % 20 + 1], w[(c * 3) % 20 + 1]),
+       format('Covers %s, %s and %s with exercises.', w[(c * 11) % 20 + 1], w[(c * 13) % 20 + 1], w[(c * 17) % 20 + 1]),
+       'published', now() - interval '60 days', 150
+  FROM generate_series(0, $courses - 1) c, (SELECT $words AS w) words;
+
+INSERT INTO course_management.modules (id, organization_id, course_id, position, title)
+SELECT md5('bench-module:' || c || ':' || m)::uuid, md5('bench-org:' || (c % $orgs + 1))::uuid,
+       md5('bench-course:' || c)::uuid, m, format('Module %s', m)
+  FROM generate_series(0, $courses - 1) c, generate_series(1, 2) m;
+
+INSERT INTO course_management.lessons (id, organization_id, course_id, module_id, position, title, lesson_type, completion_points)
+SELECT md5('bench-lesson:' || c || ':' || l)::uuid, md5('bench-org:' || (c % $orgs + 1))::uuid,
+       md5('bench-course:' || c)::uuid, md5('bench-module:' || c || ':' || ((l - 1) / 3 + 1))::uuid,
+       (l - 1) % 3 + 1, format('Lesson %s', l), 'reading', 10 + l
+  FROM generate_series(0, $courses - 1) c, generate_series(1, 6) l;
+
+INSERT INTO assessment.quizzes (id, organization_id, course_id, title, questions, status, points_reward)
+SELECT md5('bench-quiz:' || c)::uuid, md5('bench-org:' || (c % $orgs + 1))::uuid, md5('bench-course:' || c)::uuid,
+       format('Quiz %s', c), '$questions'::jsonb, 'published', 50
+  FROM generate_series(0, $courses - 1) c;
+
+INSERT INTO assessment.quiz_answer_keys (organization_id, quiz_id, answer_key)
+SELECT md5('bench-org:' || (c % $orgs + 1))::uuid, md5('bench-quiz:' || c)::uuid, '$answer_key'::jsonb
+  FROM generate_series(0, $courses - 1) c;
+
+-- User i (organization o = i / upo + 1, local number k = i % upo) takes the courses
+-- c = (o - 1) + orgs * ((k * 7 + e * 31) % courses_per_org), e = 0, 1, 2.
+INSERT INTO course_management.enrollments (id, organization_id, course_id, user_id, enrolled_at)
+SELECT md5('bench-enrollment:' || i || ':' || e)::uuid, md5('bench-org:' || (i / $upo + 1))::uuid,
+       md5('bench-course:' || ((i / $upo) + $orgs * (((i % $upo) * 7 + e * 31) % $cpo)))::uuid,
+       md5('bench-user:' || i)::uuid, now() - interval '70 days'
+  FROM generate_series(0, $users - 1) i, generate_series(0, 2) e;
+
+-- Imported history: manual adjustments spread over the last eight weeks.
+INSERT INTO gamification.points_ledger (organization_id, user_id, points, reason, note, awarded_at)
+SELECT md5('bench-org:' || (i / $upo + 1))::uuid, md5('bench-user:' || i)::uuid,
+       1 + (i * 31 + n * 17) % 60, 'manual_adjustment', 'imported history',
+       now() - ((i * 13 + n * 7919) % (56 * 24 * 60)) * interval '1 minute'
+  FROM generate_series(0, $users - 1) i, generate_series(1, $ledger_per_user) n;
+
+SET session_replication_role = origin;
+""")
+
+
+def bindir_tool(name: str) -> str:
+    found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None)
+    if not found:
+        sys.exit(f"error: {name} not found (install the PostgreSQL client tools)")
+    return found
+
+
+def generate(url: str, scale: Scale) -> None:
+    with psycopg.connect(url, autocommit=True) as conn:
+        have = conn.execute("SELECT count(*) FROM user_management.organizations WHERE slug LIKE 'bench-%'").fetchone()
+        assert have is not None
+        if have[0] == scale.orgs:
+            print(f"data: {scale.orgs} bench organizations already present, generation skipped")
+            return
+        if have[0]:
+            sys.exit(f"error: {have[0]} bench organizations exist but --scale asks for {scale.orgs}; use a fresh database")
+        # Only integers and the constant JSON documents above (no quotes in them) are substituted.
+        text = GENERATE.substitute(
+            orgs=scale.orgs, users=scale.users, upo=scale.users_per_org, courses=scale.courses,
+            cpo=scale.courses_per_org, words="ARRAY[" + ", ".join(f"'{w}'" for w in WORDS) + "]",
+            questions=QUESTIONS, answer_key=ANSWER_KEY, ledger_per_user=LEDGER_ROWS_PER_USER)
+        start = time.perf_counter()
+        with conn.transaction():
+            conn.execute("SET LOCAL statement_timeout = 0")
+            for statement in text.split(";\n"):
+                if statement.strip():
+                    conn.execute(statement)  # type: ignore[arg-type]
+            rebuilt = conn.execute("SELECT gamification.rebuild_point_balances()").fetchone()
+        conn.execute("ANALYZE")
+        counts = conn.execute(
+            "SELECT (SELECT count(*) FROM user_management.users), (SELECT count(*) FROM course_management.courses),"
+            " (SELECT count(*) FROM course_management.enrollments), (SELECT count(*) FROM gamification.points_ledger)"
+        ).fetchone()
+        assert counts is not None and rebuilt is not None
+        print(f"data: generated in {time.perf_counter() - start:.0f}s: {counts[0]:,} users, {counts[1]:,} courses, "
+              f"{counts[2]:,} enrollments, {counts[3]:,} ledger rows, {rebuilt[0]:,} balances")
+
+
+def scripts(scale: Scale) -> dict[str, tuple[str, float]]:
+    """pgbench scripts and their p95 targets in ms."""
+    context = f"""\\set org random(1, {scale.orgs})
+\\set k random(0, {scale.users_per_org - 1})
+\\set e random(0, 2)
+\\set u (:org - 1) * {scale.users_per_org} + :k
+\\set c (:org - 1) + {scale.orgs} * ((:k * 7 + :e * 31) % {scale.courses_per_org})
+BEGIN;
+SET LOCAL ROLE learning_app;
+SELECT user_management.set_tenant_context(md5('bench-org:' || :org)::uuid, md5('bench-user:' || :u)::uuid);
+"""
+    words = "ARRAY[" + ", ".join(f"'{w}'" for w in WORDS) + "]"
+    return {
+        "search": (context + f"""\\set w random(1, {len(WORDS)})
+SELECT kind, id, title, snippet, rank FROM content_management.search(({words})[:w], ARRAY['course'], 20);
+COMMIT;
+""", 10.0),
+        "leaderboard": (context + """SELECT rank, display_name, total_points, level_name FROM gamification.top_learners(50);
+COMMIT;
+""", 10.0),
+        "weekly": (context + """SELECT rank, display_name, points FROM gamification.top_learners_of_week(NULL, 50);
+COMMIT;
+""", 10.0),
+        "quiz": (context + f"""\\set right random(0, 1)
+INSERT INTO assessment.quiz_attempts (organization_id, quiz_id, user_id, answers, status)
+VALUES (md5('bench-org:' || :org)::uuid, md5('bench-quiz:' || :c)::uuid, md5('bench-user:' || :u)::uuid,
+        (CASE :right WHEN 1 THEN '{RIGHT}' ELSE '{WRONG}' END)::jsonb, 'submitted');
+COMMIT;
+""", 20.0),
+        "lesson": (context + """\\set l random(1, 6)
+SELECT course_management.complete_lesson(md5('bench-lesson:' || :c || ':' || :l)::uuid, 120);
+COMMIT;
+""", 20.0),
+    }
+
+
+def percentile(sorted_values: list[float], fraction: float) -> float:
+    if not sorted_values:
+        return float("nan")
+    index = min(len(sorted_values) - 1, max(0, round(fraction * len(sorted_values)) - 1))
+    return sorted_values[index]
+
+
+def run_pgbench(url: str, name: str, script: str, clients: int, duration: int, workdir: Path) -> dict[str, float]:
+    path = workdir / f"{name}.sql"
+    path.write_text(script)
+    prefix = workdir / f"log_{name}"
+    command = [bindir_tool("pgbench"), "-n", "-c", str(clients), "-j", str(min(clients, 4)), "-T", str(duration),
+               "-f", str(path), "-l", "--log-prefix", str(prefix), url]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=workdir)
+    output = done.stdout + done.stderr
+    if done.returncode not in (0, 2):  # 2: some clients aborted; reported below
+        sys.exit(f"pgbench {name} failed:\n{output}")
+    latencies: list[float] = []
+    failed = 0
+    for log in glob.glob(f"{prefix}*"):
+        with open(log) as handle:
+            for line in handle:
+                fields = line.split()
+                if len(fields) >= 3:
+                    if fields[2] == "failed" or fields[2] == "skipped":
+                        failed += 1
+                    else:
+                        latencies.append(int(fields[2]) / 1000.0)
+        os.unlink(log)
+    latencies.sort()
+    tps = re.search(r"tps = ([0-9.]+) \((?:without initial connection time|excluding connections establishing)\)", output)
+    aborted = re.findall(r"client \d+ aborted", output)
+    return {"tps": float(tps.group(1)) if tps else float("nan"), "n": len(latencies),
+            "p50": percentile(latencies, 0.50), "p95": percentile(latencies, 0.95), "p99": percentile(latencies, 0.99),
+            "mean": statistics.fmean(latencies) if latencies else float("nan"),
+            "failed": failed + len(aborted)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("url", help="superuser URL of a database migrated with sql/learning")
+    parser.add_argument("--scale", type=float, default=1.0, help="1.0 = 50 organizations, 200,000 users, 2M ledger rows")
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--duration", type=int, default=30, help="seconds per script")
+    parser.add_argument("--only", nargs="*", help="run only these scripts")
+    parser.add_argument("--skip-generate", action="store_true")
+    args = parser.parse_args()
+
+    scale = scale_of(args.scale)
+    print(f"scale {args.scale}: {scale.orgs} organizations, {scale.users:,} users, {scale.courses:,} courses, "
+          f"{scale.users * LEDGER_ROWS_PER_USER:,} generated ledger rows; {args.clients} clients, {args.duration}s per script")
+    if not args.skip_generate:
+        generate(args.url, scale)
+
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="learning-bench-") as tmp:
+        for name, (script, target) in scripts(scale).items():
+            if args.only and name not in args.only:
+                continue
+            results[name] = (run_pgbench(args.url, name, script, args.clients, args.duration, Path(tmp)), target)
+
+    print()
+    print(f"{'script':<12} {'TPS':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'target':>8} {'p95/target':>11} {'failed':>7}")
+    for name, (r, target) in results.items():
+        ratio = r["p95"] / target
+        verdict = "ok" if ratio < 1 and not r["failed"] else "MISSED"
+        print(f"{name:<12} {r['tps']:>9.1f} {r['p50']:>8.2f} {r['p95']:>8.2f} {r['p99']:>8.2f} {target:>8.1f} "
+              f"{ratio:>11.2f} {int(r['failed']):>7}  {verdict}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,164 @@
+-- What: analytics functions:
+--         record_event()                      - how the trigger chain logs an event;
+--         create_learning_event_partitions()  - monthly partition maintenance;
+--         rebuild_daily_engagement()          - recompute aggregates from events;
+--       and the learning_events trigger that keeps daily_engagement's activity counters up to
+--       date (points_earned comes from the points-ledger trigger).
+-- Why:  declarative partitioning needs partitions created ahead of time; the function is
+--       meant for a monthly job (SELECT analytics.create_learning_event_partitions(3);) and
+--       also moves rows that fell into the default partition into their new month. The
+--       aggregates are maintained live so dashboards read one row per learner and day.
+
+SET LOCAL ROLE learning_owner;
+
+CREATE OR REPLACE FUNCTION analytics.record_event(p_organization_id uuid, p_user_id uuid, p_event_type text,
+                                                  p_course_id uuid, p_subject_id uuid,
+                                                  p_payload jsonb DEFAULT '{}', p_occurred_at timestamptz DEFAULT now())
+RETURNS void
+LANGUAGE sql
+VOLATILE
+AS $$
+  INSERT INTO analytics.learning_events (organization_id, user_id, event_type, course_id, subject_id, payload, occurred_at)
+  VALUES (p_organization_id, p_user_id, p_event_type, p_course_id, p_subject_id,
+          coalesce(p_payload, '{}'), coalesce(p_occurred_at, now()))
+$$;
+
+COMMENT ON FUNCTION analytics.record_event(uuid, uuid, text, uuid, uuid, jsonb, timestamptz) IS
+  'Appends an event to analytics.learning_events (used by the trigger chain, as learning_owner).';
+
+CREATE OR REPLACE FUNCTION analytics.tg_learning_events__aggregate_daily()
+RETURNS trigger
+LANGUAGE plpgsql
+VOLATILE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+  v_caller_org text := current_setting('learning.organization_id', true);
+BEGIN
+  PERFORM set_config('learning.organization_id', NEW.organization_id::text, true);
+  INSERT INTO analytics.daily_engagement AS d
+         (organization_id, activity_date, user_id, events, lessons_completed, courses_completed,
+          quizzes_graded, quizzes_passed, points_earned, badges_earned, forum_posts)
+  VALUES (NEW.organization_id, (NEW.occurred_at AT TIME ZONE 'UTC')::date, NEW.user_id, 1,
+          (NEW.event_type = 'lesson_completed')::integer,
+          (NEW.event_type = 'course_completed')::integer,
+          (NEW.event_type = 'quiz_graded')::integer,
+          (NEW.event_type = 'quiz_graded' AND coalesce((NEW.payload ->> 'passed')::boolean, false))::integer,
+          0,
+          (NEW.event_type = 'badge_earned')::integer,
+          (NEW.event_type = 'forum_post')::integer)
+  ON CONFLICT (organization_id, activity_date, user_id) DO UPDATE
+     SET events            = d.events + 1,
+         lessons_completed = d.lessons_completed + EXCLUDED.lessons_completed,
+         courses_completed = d.courses_completed + EXCLUDED.courses_completed,
+         quizzes_graded    = d.quizzes_graded + EXCLUDED.quizzes_graded,
+         quizzes_passed    = d.quizzes_passed + EXCLUDED.quizzes_passed,
+         badges_earned     = d.badges_earned + EXCLUDED.badges_earned,
+         forum_posts       = d.forum_posts + EXCLUDED.forum_posts;
+  PERFORM set_config('learning.organization_id', coalesce(v_caller_org, ''), true);
+  RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION analytics.tg_learning_events__aggregate_daily() IS
+  'AFTER INSERT on learning_events: adds the event to its learner''s daily_engagement counters (UTC day). SECURITY DEFINER, acts in the row''s organization.';
+
+CREATE OR REPLACE FUNCTION analytics.create_learning_event_partitions(p_months_ahead integer DEFAULT 3,
+                                                                      p_from date DEFAULT NULL)
+RETURNS SETOF text
+LANGUAGE plpgsql
+VOLATILE
+AS $$
+DECLARE
+  v_this  date := date_trunc('month', (now() AT TIME ZONE 'UTC')::date)::date;
+  v_month date := date_trunc('month', coalesce(p_from, v_this))::date;
+  v_last  date := (greatest(v_month, v_this) + make_interval(months => p_months_ahead))::date;
+  v_name  text;
+  v_lower timestamptz;
+  v_upper timestamptz;
+BEGIN
+  IF p_months_ahead IS NULL OR p_months_ahead < 0 THEN
+    RAISE EXCEPTION 'months ahead must be 0 or more' USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  WHILE v_month <= v_last LOOP
+    v_name  := format('learning_events_y%sm%s', to_char(v_month, 'YYYY'), to_char(v_month, 'MM'));
+    v_lower := v_month::timestamptz;
+    v_upper := (v_month + interval '1 month')::date::timestamptz;
+    IF to_regclass(format('analytics.%I', v_name)) IS NULL THEN
+      -- Rows of this month that fell into the default partition must leave it before the
+      -- partition can be attached: build the table, move the rows into it, attach it.
+      EXECUTE format('CREATE TABLE analytics.%I (LIKE analytics.learning_events INCLUDING DEFAULTS INCLUDING CONSTRAINTS)', v_name);
+      EXECUTE format('WITH moved AS (DELETE FROM analytics.learning_events_default
+                                      WHERE occurred_at >= $1 AND occurred_at < $2 RETURNING *)
+                      INSERT INTO analytics.%I SELECT * FROM moved', v_name)
+        USING v_lower, v_upper;
+      EXECUTE format('ALTER TABLE analytics.learning_events ATTACH PARTITION analytics.%I FOR VALUES FROM (%L) TO (%L)',
+                     v_name, v_lower, v_upper);
+      -- Like every partition: RLS enabled without policies (no direct access but the owner's).
+      EXECUTE format('ALTER TABLE analytics.%I ENABLE ROW LEVEL SECURITY', v_name);
+      RETURN NEXT v_name;
+    END IF;
+    v_month := (v_month + interval '1 month')::date;
+  END LOOP;
+END
+$$;
+
+COMMENT ON FUNCTION analytics.create_learning_event_partitions(integer, date) IS
+  'Creates the missing monthly partitions of learning_events from the month of p_from (default: this month) through p_months_ahead months after the later of that month and this one, moving matching rows out of the default partition; returns the names created. Run monthly as learning_owner or a superuser.';
+
+CREATE OR REPLACE FUNCTION analytics.rebuild_daily_engagement(p_from date, p_to date)
+RETURNS integer
+LANGUAGE plpgsql
+VOLATILE
+AS $$
+DECLARE
+  v_rows integer;
+BEGIN
+  DELETE FROM analytics.daily_engagement d WHERE d.activity_date BETWEEN p_from AND p_to;
+  INSERT INTO analytics.daily_engagement
+         (organization_id, activity_date, user_id, events, lessons_completed, courses_completed,
+          quizzes_graded, quizzes_passed, points_earned, badges_earned, forum_posts)
+  SELECT coalesce(ev.organization_id, pt.organization_id), coalesce(ev.activity_date, pt.activity_date),
+         coalesce(ev.user_id, pt.user_id), coalesce(ev.events, 0), coalesce(ev.lessons_completed, 0),
+         coalesce(ev.courses_completed, 0), coalesce(ev.quizzes_graded, 0), coalesce(ev.quizzes_passed, 0),
+         coalesce(pt.points, 0), coalesce(ev.badges_earned, 0), coalesce(ev.forum_posts, 0)
+    FROM (SELECT e.organization_id, (e.occurred_at AT TIME ZONE 'UTC')::date AS activity_date, e.user_id,
+                 count(*) AS events,
+                 count(*) FILTER (WHERE e.event_type = 'lesson_completed') AS lessons_completed,
+                 count(*) FILTER (WHERE e.event_type = 'course_completed') AS courses_completed,
+                 count(*) FILTER (WHERE e.event_type = 'quiz_graded') AS quizzes_graded,
+                 count(*) FILTER (WHERE e.event_type = 'quiz_graded'
+                                    AND coalesce((e.payload ->> 'passed')::boolean, false)) AS quizzes_passed,
+                 count(*) FILTER (WHERE e.event_type = 'badge_earned') AS badges_earned,
+                 count(*) FILTER (WHERE e.event_type = 'forum_post') AS forum_posts
+            FROM analytics.learning_events e
+           WHERE e.occurred_at >= p_from::timestamp AT TIME ZONE 'UTC'
+             AND e.occurred_at < (p_to + 1)::timestamp AT TIME ZONE 'UTC'
+           GROUP BY 1, 2, 3) ev
+    FULL JOIN
+         (SELECT l.organization_id, (l.awarded_at AT TIME ZONE 'UTC')::date AS activity_date, l.user_id,
+                 sum(l.points) AS points
+            FROM gamification.points_ledger l
+           WHERE l.awarded_at >= p_from::timestamp AT TIME ZONE 'UTC'
+             AND l.awarded_at < (p_to + 1)::timestamp AT TIME ZONE 'UTC'
+           GROUP BY 1, 2, 3) pt
+      ON pt.organization_id = ev.organization_id AND pt.activity_date = ev.activity_date AND pt.user_id = ev.user_id;
+  GET DIAGNOSTICS v_rows = ROW_COUNT;
+  RETURN v_rows;
+END
+$$;
+
+COMMENT ON FUNCTION analytics.rebuild_daily_engagement(date, date) IS
+  'Recomputes daily_engagement for the UTC days p_from..p_to from learning_events (activity) and points_ledger (points), for the organizations visible to the caller; returns rows written.';
+
+REVOKE EXECUTE ON FUNCTION analytics.record_event(uuid, uuid, text, uuid, uuid, jsonb, timestamptz),
+                           analytics.tg_learning_events__aggregate_daily(),
+                           analytics.create_learning_event_partitions(integer, date),
+                           analytics.rebuild_daily_engagement(date, date) FROM PUBLIC;
+
+CREATE OR REPLACE TRIGGER aggregate_daily
+  AFTER INSERT ON analytics.learning_events
+  FOR EACH ROW EXECUTE FUNCTION analytics.tg_learning_events__aggregate_daily();
+
+RESET ROLE;

@@ -1,0 +1,100 @@
+-- What: the leaderboards: the views gamification.leaderboard_all_time and
+--       gamification.leaderboard_weekly (every learner, ranked), and the functions
+--       gamification.top_learners() and gamification.top_learners_of_week() (the top N of
+--       the context organization: what a leaderboard page asks for).
+-- Why:  leaderboards per organization, read straight from the trigger-maintained
+--       point_balances and weekly_points, so a board never sums the ledger. Everything here
+--       runs as the caller (security_invoker views, SECURITY INVOKER functions), so RLS shows
+--       each organization only its own board. The views rank a whole organization; the top-N
+--       functions read the (organization_id, points DESC) index and stop after N rows (ties at
+--       the cut included: FETCH FIRST ... WITH TIES), which keeps "top 50" fast however many
+--       learners an organization has. Typical queries:
+--         SELECT * FROM gamification.top_learners(50);
+--         SELECT * FROM gamification.top_learners_of_week();      -- this ISO week (UTC)
+--         SELECT * FROM gamification.leaderboard_all_time WHERE user_id = $1;  -- my rank
+
+SET LOCAL ROLE learning_owner;
+
+CREATE OR REPLACE VIEW gamification.leaderboard_all_time
+WITH (security_invoker = true)
+AS
+SELECT r.organization_id,
+       r.rank,
+       r.user_id,
+       u.display_name,
+       r.total_points,
+       r.level_number,
+       l.name AS level_name
+  FROM (SELECT b.organization_id, b.user_id, b.total_points, b.level_number,
+               rank() OVER (PARTITION BY b.organization_id ORDER BY b.total_points DESC) AS rank
+          FROM gamification.point_balances b) AS r
+  JOIN user_management.users u ON u.id = r.user_id
+  LEFT JOIN gamification.levels l
+    ON l.organization_id = r.organization_id AND l.level_number = r.level_number;
+
+COMMENT ON VIEW gamification.leaderboard_all_time IS
+  'All-time leaderboard per organization: rank by total points (ties share a rank).';
+
+CREATE OR REPLACE VIEW gamification.leaderboard_weekly
+WITH (security_invoker = true)
+AS
+SELECT r.organization_id,
+       r.week_start,
+       r.rank,
+       r.user_id,
+       u.display_name,
+       r.points
+  FROM (SELECT w.organization_id, w.week_start, w.user_id, w.points,
+               rank() OVER (PARTITION BY w.organization_id, w.week_start ORDER BY w.points DESC) AS rank
+          FROM gamification.weekly_points w) AS r
+  JOIN user_management.users u ON u.id = r.user_id;
+
+COMMENT ON VIEW gamification.leaderboard_weekly IS
+  'Weekly leaderboards per organization and ISO week (Monday, UTC); filter on week_start.';
+
+CREATE OR REPLACE FUNCTION gamification.top_learners(p_limit integer DEFAULT 50)
+RETURNS TABLE (rank bigint, user_id uuid, display_name text, total_points bigint, level_number integer, level_name text)
+LANGUAGE sql
+STABLE
+AS $$
+  SELECT rank() OVER (ORDER BY t.total_points DESC), t.user_id, u.display_name, t.total_points,
+         t.level_number, l.name
+    FROM (SELECT b.organization_id, b.user_id, b.total_points, b.level_number
+            FROM gamification.point_balances b
+           WHERE b.organization_id = user_management.current_organization_id()
+           ORDER BY b.total_points DESC
+           FETCH FIRST (greatest(coalesce(p_limit, 50), 0)) ROWS WITH TIES) AS t
+    JOIN user_management.users u ON u.id = t.user_id
+    LEFT JOIN gamification.levels l
+      ON l.organization_id = t.organization_id AND l.level_number = t.level_number
+   ORDER BY 1, 3, 2
+$$;
+
+COMMENT ON FUNCTION gamification.top_learners(integer) IS
+  'All-time top N learners of the context organization (more than N when there are ties at the cut), with rank, points and level.';
+
+CREATE OR REPLACE FUNCTION gamification.top_learners_of_week(p_week_start date DEFAULT NULL, p_limit integer DEFAULT 50)
+RETURNS TABLE (rank bigint, user_id uuid, display_name text, points bigint)
+LANGUAGE sql
+STABLE
+AS $$
+  SELECT rank() OVER (ORDER BY t.points DESC), t.user_id, u.display_name, t.points
+    FROM (SELECT w.user_id, w.points
+            FROM gamification.weekly_points w
+           WHERE w.organization_id = user_management.current_organization_id()
+             AND w.week_start = (SELECT coalesce(p_week_start, date_trunc('week', now() AT TIME ZONE 'UTC')::date))
+           ORDER BY w.points DESC
+           FETCH FIRST (greatest(coalesce(p_limit, 50), 0)) ROWS WITH TIES) AS t
+    JOIN user_management.users u ON u.id = t.user_id
+   ORDER BY 1, 3, 2
+$$;
+
+COMMENT ON FUNCTION gamification.top_learners_of_week(date, integer) IS
+  'Top N learners of the context organization for the ISO week starting p_week_start (default: this week, UTC), ties at the cut included.';
+
+REVOKE EXECUTE ON FUNCTION gamification.top_learners(integer), gamification.top_learners_of_week(date, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION gamification.top_learners(integer), gamification.top_learners_of_week(date, integer)
+   TO learning_app, learning_reporting;
+GRANT SELECT ON gamification.leaderboard_all_time, gamification.leaderboard_weekly TO learning_app, learning_reporting;
+
+RESET ROLE;

@@ -1,0 +1,55 @@
+-- What: content_management.search(), ranked full-text search over published courses,
+--       published content items and forum posts, with highlighted snippets.
+-- Why:  one entry point for the search box. websearch_to_tsquery accepts what people type
+--       ("quoted phrases", -exclusions, or); ranking uses ts_rank_cd over the generated,
+--       weighted tsvector columns (a title match outranks a description match); snippets are
+--       built (ts_headline, the expensive part) only for the rows returned. It runs as the
+--       caller, so RLS limits it to the caller's organization.
+
+SET LOCAL ROLE learning_owner;
+
+CREATE OR REPLACE FUNCTION content_management.search(p_query text,
+                                                     p_kinds text[] DEFAULT ARRAY['course', 'content', 'post'],
+                                                     p_limit integer DEFAULT 20)
+RETURNS TABLE (kind text, id uuid, title text, snippet text, rank real)
+LANGUAGE sql
+STABLE
+AS $$
+  WITH q AS (
+    SELECT websearch_to_tsquery('english', coalesce(p_query, '')) AS query
+  ),
+  hits AS (
+    SELECT 'course'::text AS kind, c.id, c.title, concat_ws(' ', c.summary, c.description) AS body,
+           ts_rank_cd(c.search_vector, q.query) AS rank
+      FROM course_management.courses c, q
+     WHERE 'course' = ANY (p_kinds) AND c.status = 'published' AND c.search_vector @@ q.query
+    UNION ALL
+    SELECT 'content', ci.id, ci.title, concat_ws(' ', ci.summary, ci.body ->> 'markdown', ci.body ->> 'transcript'),
+           ts_rank_cd(ci.search_vector, q.query)
+      FROM content_management.content_items ci, q
+     WHERE 'content' = ANY (p_kinds) AND ci.status = 'published' AND ci.search_vector @@ q.query
+    UNION ALL
+    SELECT 'post', p.id, t.title, p.body, ts_rank_cd(p.search_vector, q.query)
+      FROM social.posts p
+      JOIN social.threads t ON t.id = p.thread_id
+     CROSS JOIN q
+     WHERE 'post' = ANY (p_kinds) AND p.deleted_at IS NULL AND p.search_vector @@ q.query
+  ),
+  top AS (
+    SELECT * FROM hits ORDER BY rank DESC, id LIMIT greatest(coalesce(p_limit, 20), 0)
+  )
+  SELECT top.kind, top.id, top.title,
+         ts_headline('english', concat_ws(': ', top.title, nullif(top.body, '')), q.query,
+                     'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=" ... "'),
+         top.rank
+    FROM top, q
+   ORDER BY top.rank DESC, top.id
+$$;
+
+COMMENT ON FUNCTION content_management.search(text, text[], integer) IS
+  'Ranked full-text search (websearch syntax, English) over published courses, published content and forum posts of the context organization; snippets highlight matches with <mark>.';
+
+REVOKE EXECUTE ON FUNCTION content_management.search(text, text[], integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION content_management.search(text, text[], integer) TO learning_app, learning_reporting;
+
+RESET ROLE;

@@ -1,0 +1,5 @@
+-- What: drops the course_management schema (undoes V002).
+-- Why:  every object in it was dropped by the undo files of later migrations; RESTRICT (the
+--       default) makes a forgotten object an error instead of a silent cascade.
+
+DROP SCHEMA course_management;

@@ -1,0 +1,4 @@
+-- What: drops gamification.levels (undoes V025).
+-- Why:  nothing references it.
+
+DROP TABLE gamification.levels;

@@ -1,0 +1,59 @@
+-- Full-text search (content_management.search) as the application: it finds published
+-- courses, published content and forum posts; ranks a title match above a description
+-- match; highlights matches; understands websearch syntax; skips drafts and deleted posts;
+-- and stays inside the caller's organization.
+BEGIN;
+SELECT plan(15);
+
+-- Two published Northwind courses that both mention "kubernetes": in the title, and only
+-- in the description.
+INSERT INTO course_management.courses (id, organization_id, slug, title, summary, description, status, published_at)
+VALUES ('0d000001-0000-4000-8000-0000000000a1', '0a000000-0000-4000-8000-000000000001', 'k8s-title',
+        'Kubernetes for database people', 'Run PostgreSQL on a cluster.', 'Operators and storage.', 'published', now()),
+       ('0d000001-0000-4000-8000-0000000000a2', '0a000000-0000-4000-8000-000000000001', 'k8s-description',
+        'Cloud operations', 'Running services.', 'Covers kubernetes briefly, among many other tools.', 'published', now());
+
+SET LOCAL ROLE learning_app;
+SELECT user_management.set_tenant_context('0a000000-0000-4000-8000-000000000001', '0b000001-0000-4000-8000-000000000003');
+
+SELECT is((SELECT array_agg(id ORDER BY rank DESC) FROM content_management.search('kubernetes')),
+          ARRAY['0d000001-0000-4000-8000-0000000000a1', '0d000001-0000-4000-8000-0000000000a2']::uuid[],
+          'both courses are found, the title match ranked first');
+SELECT ok((SELECT bool_and(rank > 0) FROM content_management.search('kubernetes')), 'ranks are positive');
+SELECT matches((SELECT snippet FROM content_management.search('kubernetes') WHERE id = '0d000001-0000-4000-8000-0000000000a2'),
+               '<mark>kubernetes</mark>', 'the snippet highlights the matching word');
+
+SELECT is((SELECT array_agg(title) FROM content_management.search('query performance', ARRAY['course'])),
+          ARRAY['Advanced PostgreSQL Performance'],
+          'a course search finds Northwind''s performance course and not Globex''s "Query Performance for Data Scientists"');
+SELECT is((SELECT array_agg(DISTINCT kind) FROM content_management.search('performance')), ARRAY['course', 'post'],
+          'without a kinds filter, courses and posts about performance are found');
+SELECT is((SELECT array_agg(DISTINCT kind) FROM content_management.search('performance', ARRAY['course'])), ARRAY['course'],
+          'the kinds filter keeps courses only');
+SELECT is((SELECT kind || ':' || title FROM content_management.search('"query plans"') ORDER BY rank DESC LIMIT 1),
+          'content:Reading query plans', 'a quoted phrase finds the content item');
+SELECT is((SELECT count(*) FROM content_management.search('performance -advanced', ARRAY['course'])), 0::bigint,
+          'an excluded word (-advanced) removes the only matching course');
+SELECT is((SELECT kind FROM content_management.search('nested loop')), 'post', 'forum posts are searched');
+SELECT is((SELECT count(*) FROM content_management.search('truncated axis')), 0::bigint,
+          'draft content and draft courses are not found');
+SELECT is((SELECT count(*) FROM content_management.search('kubernetes', p_limit => 1)), 1::bigint, 'the limit is applied');
+SET LOCAL client_min_messages = warning;  -- the notice "query doesn't contain lexemes" is expected
+SELECT is((SELECT count(*) FROM content_management.search('')), 0::bigint, 'an empty query finds nothing (and does not fail)');
+RESET client_min_messages;
+
+RESET ROLE;
+UPDATE social.posts SET deleted_at = now() WHERE id = '4c000001-0000-4000-8000-000000000004';
+SET LOCAL ROLE learning_app;
+SELECT user_management.set_tenant_context('0a000000-0000-4000-8000-000000000001', '0b000001-0000-4000-8000-000000000003');
+SELECT is((SELECT count(*) FROM content_management.search('nested loop')), 0::bigint, 'a deleted post is not found');
+
+-- Globex cannot find Northwind's material, and the other way round.
+SELECT user_management.set_tenant_context('0a000000-0000-4000-8000-000000000002', '0b000002-0000-4000-8000-000000000003');
+SELECT is((SELECT count(*) FROM content_management.search('kubernetes')), 0::bigint, 'another organization finds none of it');
+SELECT is((SELECT array_agg(title) FROM content_management.search('query performance', ARRAY['course'])),
+          ARRAY['Query Performance for Data Scientists'], 'Globex finds its own performance course only');
+RESET ROLE;
+
+SELECT * FROM finish();
+ROLLBACK;
