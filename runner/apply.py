@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 
 import psycopg
+from psycopg import sql
 
 from runner.config import Settings, format_ms
 from runner.connection import connect, describe
@@ -191,28 +192,24 @@ class Session:
         )
 
     def transactional(self, migration: Migration, script: Script,
-                      record: Callable[[int], None], action: str = "apply") -> Step:
-        """Run ``script`` and ``record(ms)`` in one transaction, retrying lock timeouts."""
+                      record: Callable[[int], sql.Composable], action: str = "apply") -> Step:
+        """Run ``script`` and the history statement ``record(ms)`` in one transaction, retrying
+        lock timeouts. Three round trips: BEGIN with the SET LOCALs, the script as written,
+        the history statement with COMMIT."""
         lock_ms, stmt_ms = self._timeouts(script)
         attempts = self.settings.lock_retries + 1
+        begin = (f"BEGIN; SET LOCAL lock_timeout = '{lock_ms}ms'; SET LOCAL statement_timeout = '{stmt_ms}ms'; "
+                 "SET LOCAL synchronous_commit = off")
         for attempt in range(1, attempts + 1):
             watcher = BlockerWatcher(self.lock_conn, self.conn.info.backend_pid, lock_ms // 2)
             start = time.perf_counter()
             try:
-                with self.conn.transaction():
-                    self.conn.execute(
-                        "SELECT set_config('lock_timeout', %s, true),"
-                        " set_config('statement_timeout', %s, true),"
-                        " set_config('synchronous_commit', 'off', true)",
-                        (format_ms(lock_ms), format_ms(stmt_ms)),
-                    )
-                    with watcher:
-                        run_script(self.conn, script.text)
-                    ms = int((time.perf_counter() - start) * 1000)
-                    record(ms)
-                self._async_commits = True
-                return Step(action, migration, ms, attempt)
+                run_script(self.conn, begin)
+                with watcher:
+                    run_script(self.conn, script.text)
+                ms = int((time.perf_counter() - start) * 1000)
             except ScriptFailure as failure:
+                self._rollback()
                 reason = RETRYABLE.get(failure.diagnostic.sqlstate)
                 if reason and attempt < attempts:
                     delay = self.settings.retry_backoff_ms * 2 ** (attempt - 1)
@@ -223,7 +220,31 @@ class Session:
                                     blockers=watcher.blockers, action=action) from None
             except psycopg.OperationalError as exc:
                 raise self._lost(script, exc) from None
+            except BaseException:
+                self._rollback()
+                raise
+            try:
+                run_script(self.conn, record(ms).as_string(self.conn) + "; COMMIT")
+            except ScriptFailure as failure:  # e.g. a deferred constraint checked at COMMIT
+                self._rollback()
+                d = failure.diagnostic
+                raise MigrationFailed(
+                    f"{'migration' if action == 'apply' else 'rollback'} {script.display} failed at commit",
+                    script=script.display, diagnostic=d, hint=HINTS.get(d.sqlstate),
+                    notes=["rolled back: nothing of this file was kept and no history row was written"],
+                ) from None
+            except psycopg.OperationalError as exc:
+                raise self._lost(script, exc) from None
+            self._async_commits = True
+            return Step(action, migration, ms, attempt)
         raise AssertionError("unreachable")
+
+    def _rollback(self) -> None:
+        if not self.conn.closed and self.conn.pgconn.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            try:
+                self.conn.execute("ROLLBACK")
+            except psycopg.Error:
+                pass
 
     def statement_by_statement(self, migration: Migration, script: Script, *, action: str,
                                on_failure: Callable[[], None]) -> int:
@@ -253,30 +274,26 @@ class Session:
         row = dict(version=migration.version, description=migration.description,
                    kind=kind or migration.kind, script=script.display, checksum=script.checksum)
         if script.directives.transactional:
-            return self.transactional(migration, script, lambda ms: self._record(row, ms))
+            return self.transactional(
+                migration, script, lambda ms: self.history.insert_sql(execution_ms=ms, success=True, **row))
         rank = self.history.insert(self.conn, execution_ms=0, success=False, **row)
         ms = self.statement_by_statement(migration, script, action="apply", on_failure=lambda: None)
         self.history.mark_succeeded(self.conn, rank, ms)
         return Step("apply", migration, ms)
 
-    def _record(self, row: dict, ms: int) -> None:
-        self.history.insert(self.conn, execution_ms=ms, success=True, **row)
-
     def rollback(self, migration: Migration) -> Step:
         script = migration.rollback
         assert script is not None
         if migration.kind == "repeatable":
-            def forget() -> None:
-                self.history.delete_repeatable(self.conn, migration.description)
+            forget = self.history.delete_repeatable_sql(migration.description)
         else:
-            def forget() -> None:
-                self.history.delete_version(self.conn, migration.version or "")
+            forget = self.history.delete_version_sql(migration.version or "")
         if script.directives.transactional:
-            return self.transactional(migration, script, lambda ms: forget(), action="rollback")
+            return self.transactional(migration, script, lambda ms: forget, action="rollback")
 
         def mark_failed() -> None:
             self.history.mark_failed(self.conn, migration.version)
 
         ms = self.statement_by_statement(migration, script, action="rollback", on_failure=mark_failed)
-        forget()
+        self.conn.execute(forget)
         return Step("rollback", migration, ms)

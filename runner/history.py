@@ -97,6 +97,22 @@ class History:
             )
             return cur.fetchall()
 
+    def insert_sql(self, *, version: str | None, description: str, kind: str, script: str, checksum: str,
+                   execution_ms: int, success: bool) -> sql.Composed:
+        """The INSERT of a history row as one statement with literal values (sent together with
+        COMMIT in the migration's last round trip)."""
+        values = (version, description, kind, script, checksum, execution_ms, success)
+        return sql.SQL(
+            "INSERT INTO {} (version, description, kind, script, checksum, execution_ms, success) VALUES ({})"
+        ).format(self.ident, sql.SQL(", ").join(map(sql.Literal, values)))
+
+    def delete_version_sql(self, version: str) -> sql.Composed:
+        return sql.SQL("DELETE FROM {} WHERE version = {}").format(self.ident, sql.Literal(version))
+
+    def delete_repeatable_sql(self, description: str) -> sql.Composed:
+        return sql.SQL("DELETE FROM {} WHERE kind = 'repeatable' AND description = {}").format(
+            self.ident, sql.Literal(description))
+
     def insert(self, conn: psycopg.Connection, *, version: str | None, description: str,
                kind: str, script: str, checksum: str, execution_ms: int, success: bool) -> int:
         row = conn.execute(
@@ -120,19 +136,6 @@ class History:
         conn.execute(
             sql.SQL("UPDATE {} SET success = false WHERE version = %s").format(self.ident), (version,)
         )
-
-    def delete_version(self, conn: psycopg.Connection, version: str) -> int:
-        cur = conn.execute(
-            sql.SQL("DELETE FROM {} WHERE version = %s").format(self.ident), (version,)
-        )
-        return cur.rowcount
-
-    def delete_repeatable(self, conn: psycopg.Connection, script_ident: str) -> int:
-        cur = conn.execute(
-            sql.SQL("DELETE FROM {} WHERE kind = 'repeatable' AND description = %s").format(self.ident),
-            (script_ident,),
-        )
-        return cur.rowcount
 
     def delete_failed(self, conn: psycopg.Connection) -> list[str]:
         cur = conn.execute(

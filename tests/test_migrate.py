@@ -282,3 +282,15 @@ def test_missing_extension_is_refused_before_anything_runs(project: Path, db_url
         commands.migrate(target(project, db_url))
     assert "no_such_ext (needed by migrations/0002_ext.sql)" in info.value.details[0]
     assert q(db_url, "SELECT to_regclass('public.t')") == [(None,)]
+
+
+def test_deferred_constraint_failing_at_commit_keeps_nothing(project: Path, db_url: str) -> None:
+    write(project / "migrations", "0001_defer.sql",
+          "create table public.p (id int primary key);\n"
+          "create table public.c (p int references public.p deferrable initially deferred);\n"
+          "insert into public.c values (7);\n")
+    with pytest.raises(MigrationFailed, match="failed at commit") as info:
+        commands.migrate(target(project, db_url))
+    assert info.value.diagnostic.sqlstate == "23503"
+    assert q(db_url, "SELECT to_regclass('public.c')") == [(None,)]
+    assert q(db_url, "SELECT count(*) FROM schema_migrations") == [(0,)]
