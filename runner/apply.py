@@ -58,10 +58,12 @@ class Step:
 
 
 class BlockerWatcher:
-    """While a statement runs, look (on another connection) at who blocks it.
+    """While a statement runs, look (on the lock connection) at who blocks it.
 
-    Starts looking only after ``after_ms``, so fast migrations pay nothing. What it saw is what
-    the error names when the lock timeout finally fires.
+    One thread per run, armed for each attempt: it starts looking only ``after_ms`` into the
+    attempt, so fast migrations pay two condition-variable calls and nothing else (a thread per
+    migration cost more than the migration's own round trips). What it saw is what the error
+    names when the lock timeout finally fires.
     """
 
     QUERY = r"""
@@ -71,31 +73,51 @@ class BlockerWatcher:
           FROM pg_stat_activity WHERE pid = ANY (pg_blocking_pids(%s)) ORDER BY pid
     """
 
-    def __init__(self, conn: psycopg.Connection, pid: int, after_ms: int):
-        self.conn, self.pid, self.after = conn, pid, max(after_ms, 50) / 1000
+    def __init__(self, conn: psycopg.Connection, pid: int):
+        self.conn, self.pid = conn, pid
         self.blockers: list[str] = []
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._cv = threading.Condition()
+        self._armed_until: float | None = None  # monotonic time to start looking, None: idle
+        self._stopped = False
+        self._thread: threading.Thread | None = None
+
+    def arm(self, after_ms: int) -> None:
+        with self._cv:
+            self.blockers = []
+            self._armed_until = time.monotonic() + max(after_ms, 50) / 1000
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, daemon=True, name="runner-blockers")
+                self._thread.start()
+            self._cv.notify()
+
+    def disarm(self) -> list[str]:
+        with self._cv:
+            self._armed_until = None
+            return list(self.blockers)
+
+    def stop(self) -> None:
+        with self._cv:
+            self._stopped = True
+            self._cv.notify()
+        if self._thread is not None:
+            self._thread.join()
 
     def _run(self) -> None:
-        if self._stop.wait(self.after):
-            return
-        while not self._stop.is_set():
+        while True:
+            with self._cv:
+                while not self._stopped and (self._armed_until is None or time.monotonic() < self._armed_until):
+                    self._cv.wait(None if self._armed_until is None else self._armed_until - time.monotonic())
+                if self._stopped:
+                    return
             try:
                 found = [r[0] for r in self.conn.execute(self.QUERY, (self.pid,)).fetchall()]
             except psycopg.Error:
                 return
-            if found:
-                self.blockers = found
-            self._stop.wait(0.25)
-
-    def __enter__(self) -> BlockerWatcher:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
+            with self._cv:
+                if found and self._armed_until is not None:
+                    self.blockers = found
+                if self._armed_until is not None:
+                    self._cv.wait(0.25)
 
 
 @dataclass
@@ -129,6 +151,7 @@ class Session:
                 # even in the middle of a long statement.
                 self.conn.execute("SET client_connection_check_interval = '1s'")
             self.history.ensure(self.conn)
+            self.watcher = BlockerWatcher(self.lock_conn, self.conn.info.backend_pid)
         except BaseException:
             if getattr(self, "conn", None) is not None:
                 self.conn.close()
@@ -145,6 +168,7 @@ class Session:
         except psycopg.Error:
             pass
         finally:
+            self.watcher.stop()
             self.conn.close()
             self.lock.__exit__(None, None, None)
             self.lock_conn.close()
@@ -201,23 +225,26 @@ class Session:
         begin = (f"BEGIN; SET LOCAL lock_timeout = '{lock_ms}ms'; SET LOCAL statement_timeout = '{stmt_ms}ms'; "
                  "SET LOCAL synchronous_commit = off")
         for attempt in range(1, attempts + 1):
-            watcher = BlockerWatcher(self.lock_conn, self.conn.info.backend_pid, lock_ms // 2)
             start = time.perf_counter()
+            blockers: list[str] = []
             try:
                 run_script(self.conn, begin)
-                with watcher:
+                self.watcher.arm(lock_ms // 2)
+                try:
                     run_script(self.conn, script.text)
+                finally:
+                    blockers = self.watcher.disarm()
                 ms = int((time.perf_counter() - start) * 1000)
             except ScriptFailure as failure:
                 self._rollback()
                 reason = RETRYABLE.get(failure.diagnostic.sqlstate)
                 if reason and attempt < attempts:
                     delay = self.settings.retry_backoff_ms * 2 ** (attempt - 1)
-                    self.reporter.retry(migration, attempt, reason, delay, watcher.blockers)
+                    self.reporter.retry(migration, attempt, reason, delay, blockers)
                     time.sleep(delay / 1000)
                     continue
                 raise self._failure(migration, script, failure, attempts=attempt,
-                                    blockers=watcher.blockers, action=action) from None
+                                    blockers=blockers, action=action) from None
             except psycopg.OperationalError as exc:
                 raise self._lost(script, exc) from None
             except BaseException:
