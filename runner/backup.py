@@ -53,6 +53,7 @@ class Manifest:
     seconds: float
     row_counts: dict[str, int]
     catalog: dict[str, list[str]] = field(repr=False)
+    database_size_bytes: int = 0  # pg_database_size at backup time: the baseline health grows from
 
 
 @dataclass
@@ -117,6 +118,7 @@ def backup(target: Target, directory: Path, *, progress: Progress | None = None)
         snap = catalog.snapshot(conn, exclude_tables=(history,))
         version = _migration_version(conn, target)
         server_version = conn.execute("SHOW server_version").fetchone()[0]
+        db_size = int(conn.execute("SELECT pg_database_size(current_database())").fetchone()[0])
         errors: list[str] = []
         with proc:
             assert proc.stderr is not None
@@ -137,9 +139,20 @@ def backup(target: Target, directory: Path, *, progress: Progress | None = None)
         migration_version=version, sha256=_sha256(dump), size_bytes=dump.stat().st_size,
         seconds=round(time.perf_counter() - start, 3), row_counts=counts,
         catalog={k: list(v) for k, v in snap.objects.items()},
+        database_size_bytes=db_size,
     )
     (directory / f"{name}{MANIFEST_SUFFIX}").write_text(json.dumps(asdict(manifest), indent=1) + "\n")
     return manifest
+
+
+def latest_manifest(directory: Path, database: str) -> Manifest | None:
+    """The manifest of the newest backup of ``database`` in ``directory``, if any."""
+    for _, dump in list_backups(directory, database):
+        try:
+            return read_manifest(dump)
+        except RunnerError:
+            continue
+    return None
 
 
 def read_manifest(dump: Path) -> Manifest:

@@ -119,17 +119,20 @@ def register(app: typer.Typer) -> None:
         json: JsonOpt = False,
         prometheus: Annotated[bool, typer.Option("--prometheus", help="Prometheus text exposition format.")] = False,
         long_running: Annotated[float, typer.Option("--long-running", help="Seconds after which a statement is long.")] = 60,
-        path: PathOpt = None, url: UrlOpt = None,
+        directory: DirOpt = None, path: PathOpt = None, url: UrlOpt = None,
     ) -> None:
-        """Connections, waits, cache hit ratio, size, long queries, dead tuples, slowest statements."""
+        """Connections, waits, cache hit ratio, size and growth since the last backup, long queries, dead tuples, slowest statements."""
+        from runner.backup import latest_manifest
         from runner.connection import connect
         from runner.health import collect
         from runner.health import prometheus as exposition
 
         def body() -> None:
             target = one(database, path, url)
+            last = latest_manifest(backup_dir(directory), target.name)
+            baseline = (last.created_at, last.database_size_bytes) if last else None
             with connect(target.conninfo(), application_name="runner health") as conn:
-                report = collect(conn, long_running_s=long_running)
+                report = collect(conn, long_running_s=long_running, baseline=baseline)
             if prometheus:
                 print(exposition(report), end="")
             elif json:

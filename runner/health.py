@@ -28,13 +28,17 @@ class Health:
     dead_tuples: list[dict]
     slowest: list[dict] | None  # None: pg_stat_statements not installed in this database
     problems: list[str] = field(default_factory=list)
+    growth_bytes: int | None = None  # since the baseline (the newest backup), when there is one
+    growth_since: str | None = None
 
     @property
     def total_connections(self) -> int:
         return sum(self.connections.values())
 
 
-def collect(conn: psycopg.Connection, *, long_running_s: float = 60, top: int = 10) -> Health:
+def collect(conn: psycopg.Connection, *, long_running_s: float = 60, top: int = 10,
+            baseline: tuple[str, int] | None = None) -> Health:
+    """``baseline``: (when, size in bytes) to report growth from, e.g. the newest backup."""
     q = conn.cursor(row_factory=dict_row)
     one = lambda query, params=None: conn.execute(query, params).fetchone()[0]  # noqa: E731
     states = {r["state"]: r["n"] for r in q.execute(
@@ -89,6 +93,8 @@ def collect(conn: psycopg.Connection, *, long_running_s: float = 60, top: int = 
         dead_tuples=dead,
         slowest=slowest,
     )
+    if baseline and baseline[1]:
+        health.growth_since, health.growth_bytes = baseline[0], health.size_bytes - baseline[1]
     if health.total_connections > 0.8 * health.max_connections:
         health.problems.append(f"{health.total_connections} of {health.max_connections} connections in use")
     if health.cache_hit_ratio is not None and health.cache_hit_ratio < 0.9 and hits + reads > 10_000:

@@ -255,7 +255,9 @@ def health(h: Any) -> None:
     out.print(f"  connections   {h.total_connections}/{h.max_connections} ({by_state}); {h.waiting} waiting on locks")
     ratio = f"{h.cache_hit_ratio:.2%}" if h.cache_hit_ratio is not None else "n/a"
     out.print(f"  cache hits    {ratio}")
-    out.print(f"  size          {fmt_size(h.size_bytes)}; transaction ID age {h.xid_age:,}")
+    growth = (f", {'+' if h.growth_bytes >= 0 else '-'}{fmt_size(abs(h.growth_bytes))} since the backup of {h.growth_since}"
+              if h.growth_bytes is not None else " (no backup yet to measure growth from)")
+    out.print(f"  size          {fmt_size(h.size_bytes)}{growth}; transaction ID age {h.xid_age:,}")
     for title, rows in (("blocked sessions", h.blocked), ("long-running statements", h.long_running),
                         ("dead tuples", h.dead_tuples), ("slowest statements (pg_stat_statements)", h.slowest or [])):
         if not rows:

@@ -98,10 +98,15 @@ def test_prune_keeps_newest_per_day_and_week(tmp_path: Path) -> None:
         backup.prune(tmp_path, "db", keep_daily=0, keep_weekly=0)
 
 
-def test_health_json_and_prometheus(populated: tuple[Path, str]) -> None:
+def test_health_json_and_prometheus(populated: tuple[Path, str], tmp_path: Path) -> None:
     project, url = populated
-    data = json.loads(cli_ok("health", "--path", str(project), "--url", url, "--json"))
+    data = json.loads(cli_ok("health", "--path", str(project), "--url", url, "--json", "--dir", str(tmp_path)))
     assert data["max_connections"] >= 10 and data["size_bytes"] > 0
+    assert data["growth_bytes"] is None  # no backup yet
+    cli_ok("backup", "--path", str(project), "--url", url, "--dir", str(tmp_path))
+    q(url, "insert into public.a select g, repeat('x', 500) from generate_series(1000, 20000) g")
+    data = json.loads(cli_ok("health", "--path", str(project), "--url", url, "--json", "--dir", str(tmp_path)))
+    assert data["growth_bytes"] > 1_000_000 and data["growth_since"]
     assert data["slowest"] is None  # pg_stat_statements not created in this database
     q(url, "create extension pg_stat_statements")
     data = json.loads(cli_ok("health", "--path", str(project), "--url", url, "--json"))
