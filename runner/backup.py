@@ -27,7 +27,6 @@ from psycopg import sql
 from runner import catalog
 from runner.connection import connect, libpq_args, with_dbname
 from runner.errors import RunnerError
-from runner.history import History
 from runner.local import program
 from runner.targets import Target, admin_conninfo
 
@@ -83,13 +82,8 @@ def _row_counts(conn: psycopg.Connection, exclude: str) -> dict[str, int]:
     return counts
 
 
-def _history_display(target: Target) -> str:
-    return History(*target.settings.history_schema_table).display
-
-
 def _migration_version(conn: psycopg.Connection, target: Target) -> str | None:
-    history = History(*target.settings.history_schema_table)
-    versions = [r.version for r in history.rows(conn) if r.version and r.success]
+    versions = [r.version for r in target.history.rows(conn) if r.version and r.success]
     from runner.sources import version_key
 
     return max(versions, key=version_key) if versions else None
@@ -113,7 +107,7 @@ def backup(target: Target, directory: Path, *, progress: Progress | None = None)
              f"--file={partial}", f"--dbname={args}"],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
         # Counting in the exported snapshot sees exactly what pg_dump sees.
-        history = _history_display(target)
+        history = target.history.display
         counts = _row_counts(conn, history)
         snap = catalog.snapshot(conn, exclude_tables=(history,))
         version = _migration_version(conn, target)
@@ -193,7 +187,7 @@ def verify(target: Target, dump: Path) -> VerifyReport:
             _pg_restore(dump, url)
         except RunnerError as exc:
             return VerifyReport(manifest, False, [exc.message, *exc.details], time.perf_counter() - start)
-        history = _history_display(target)
+        history = target.history.display
         with connect(url, application_name="runner verify") as conn:
             counts = _row_counts(conn, history)
             snap = catalog.snapshot(conn, exclude_tables=(history,))

@@ -16,19 +16,15 @@ from runner.apply import Reporter, Session, Step
 from runner.connection import connect
 from runner.errors import MigrationFailed, RunnerError, StateError
 from runner.extensions import check_available
-from runner.history import History, HistoryRow
+from runner.history import HistoryRow
 from runner.locking import LockHolder, lock_holder, lock_key
 from runner.plan import Plan, RollbackPlan, Status, compute_status, plan_migrate, plan_rollback
-from runner.sources import MigrationSet, discover, version_key
+from runner.sources import Migration, MigrationSet, discover, version_key
 from runner.targets import Target, admin_conninfo
 
 
 def load(target: Target) -> MigrationSet:
     return discover(target.path, base=target.base)
-
-
-def _history(target: Target) -> History:
-    return History(*target.settings.history_schema_table)
 
 
 @dataclass
@@ -41,7 +37,7 @@ class StatusReport:
 
 def status(target: Target) -> StatusReport:
     migrations = load(target)
-    history = _history(target)
+    history = target.history
     with connect(target.conninfo(), application_name="runner status") as conn:
         rows = history.rows(conn)
         exists = bool(rows) or history.exists(conn)
@@ -51,7 +47,7 @@ def status(target: Target) -> StatusReport:
 
 def history_rows(target: Target) -> list[HistoryRow]:
     with connect(target.conninfo(), application_name="runner history") as conn:
-        return _history(target).rows(conn)
+        return target.history.rows(conn)
 
 
 @dataclass
@@ -82,12 +78,7 @@ def migrate(target: Target, *, to: str | None = None, dry_run: bool = False,
         plan = plan_migrate(current, to=to, out_of_order=out_of_order, ignore_missing=ignore_missing)
         check_available(session.conn, plan.steps)
         result = RunResult(target, plan)
-        total = len(plan.steps)
-        for index, migration in enumerate(plan.steps, start=1):
-            reporter.begin("apply", migration, index, total)
-            step = session.apply(migration)
-            result.steps.append(step)
-            reporter.end("apply", migration, step.ms)
+        _run(session, reporter, "apply", plan.steps, result)
         return result
 
 
@@ -110,31 +101,31 @@ def rollback(target: Target, *, to: str | None = None, steps: int | None = None,
         current = compute_status(migrations, session.history.rows(session.conn))
         plan = plan_rollback(current, to=to, steps=steps)
         result = RunResult(target, plan)
-        order = plan.repeatable + plan.versioned
-        total = len(order)
-        for index, migration in enumerate(order, start=1):
-            reporter.begin("rollback", migration, index, total)
-            step = session.rollback(migration)
-            result.steps.append(step)
-            reporter.end("rollback", migration, step.ms)
+        _run(session, reporter, "rollback", plan.repeatable + plan.versioned, result)
         if plan.reapply and plan.repeatable:
             after = compute_status(migrations, session.history.rows(session.conn))
             again = plan_migrate(after, ignore_missing=True, out_of_order=True).repeatable
-            for index, migration in enumerate(again, start=1):
-                reporter.begin("apply", migration, index, len(again))
-                try:
-                    step = session.apply(migration)
-                except MigrationFailed as exc:
-                    # The rollback itself succeeded; a repeatable that needs the newer schema
-                    # simply waits for the next migrate, and status shows it pending.
-                    result.warnings.append(
-                        f"{migration.script.display} could not be re-applied at this version "
-                        f"({exc.diagnostic.sqlstate + ' ' + exc.diagnostic.message if exc.diagnostic else exc.message}); "
-                        "it and the repeatables after it stay pending until the next migrate")
-                    break
-                result.steps.append(step)
-                reporter.end("apply", migration, step.ms)
+            try:
+                _run(session, reporter, "apply", again, result)
+            except MigrationFailed as exc:
+                # The rollback itself succeeded; a repeatable that needs the newer schema
+                # simply waits for the next migrate, and status shows it pending.
+                d = exc.diagnostic
+                result.warnings.append(
+                    f"{exc.script} could not be re-applied at this version "
+                    f"({d.sqlstate + ' ' + d.message if d else exc.message}); "
+                    "it and the repeatables after it stay pending until the next migrate")
         return result
+
+
+def _run(session: Session, reporter: Reporter, action: str, migrations: list[Migration],
+         result: RunResult) -> None:
+    """Apply or roll back ``migrations`` in order, reporting progress and recording each step."""
+    for index, migration in enumerate(migrations, start=1):
+        reporter.begin(action, migration, index, len(migrations))
+        step = session.apply(migration) if action == "apply" else session.rollback(migration)
+        result.steps.append(step)
+        reporter.end(action, migration, step.ms)
 
 
 @dataclass

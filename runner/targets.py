@@ -17,6 +17,7 @@ from psycopg import sql
 from runner.config import Config, Settings
 from runner.connection import connect, redact, with_dbname
 from runner.errors import ConfigError
+from runner.history import History
 from runner.local import LocalServer
 
 
@@ -36,6 +37,11 @@ class Target:
     dump_exclude: tuple[str, ...] = ()  # pg_dump table patterns left out of schema.sql
 
     _conninfo: str | None = None
+
+    @property
+    def history(self) -> History:
+        """This database's history table (``schema_migrations`` unless configured)."""
+        return History(*self.settings.history_schema_table)
 
     @property
     def is_local(self) -> bool:

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import time
 import uuid
@@ -25,7 +26,6 @@ from runner.connection import connect, redact, with_dbname
 from runner.dump import schema_sql
 from runner.errors import MigrationFailed, RunnerError
 from runner.findings import ERROR, WARNING, Finding
-from runner.history import History
 from runner.lint import lint
 from runner.plan import compute_status
 from runner.seed import load_seed
@@ -88,7 +88,7 @@ def _diff_text(lines: list[str]) -> str:
 def round_trip(conninfo: str, target: Target, migrations: MigrationSet) -> tuple[list[Finding], catalog.Snapshot | None]:
     """Apply one by one, undo one by one comparing catalogs, apply again. Returns findings and the
     snapshot of the fully migrated database (None if applying failed)."""
-    history = History(*target.settings.history_schema_table).display
+    history = target.history.display
     findings: list[Finding] = []
     with Session(conninfo, target.settings, command="validate") as session:
         def snap() -> catalog.Snapshot:
@@ -143,7 +143,7 @@ def round_trip(conninfo: str, target: Target, migrations: MigrationSet) -> tuple
 
 def schema_file_check(conninfo: str, target: Target) -> list[Finding]:
     path = target.path / "schema.sql"
-    produced = schema_sql(conninfo, History(*target.settings.history_schema_table).display, target.dump_exclude)
+    produced = schema_sql(conninfo, target.history.display, target.dump_exclude)
     shown = _shown(path, target)
     if not path.is_file():
         return [Finding("schema-file", f"{shown} is missing; run `runner dump {target.name}` and commit it", ERROR, shown)]
@@ -199,7 +199,7 @@ def pgtap_checks(conninfo: str, target: Target) -> list[CheckResult]:
 
 def drift_check(target: Target, live_url: str, migrations: MigrationSet, produced: catalog.Snapshot) -> list[Finding]:
     """Compare a live database with the files and with what the migrations produce. Read-only."""
-    history = History(*target.settings.history_schema_table)
+    history = target.history
     findings: list[Finding] = []
     with connect(live_url, application_name="runner validate --against") as conn:
         conn.read_only = True
@@ -249,10 +249,8 @@ def dump(target: Target) -> str:
     from runner import commands
 
     with scratch_database(target) as scratch:
-        scratch_target = Target(name=target.name, path=target.path, settings=target.settings, url=scratch,
-                                dbname="", local_dir=target.local_dir, base=target.base)
-        commands.migrate(scratch_target)
-        text = schema_sql(scratch, History(*target.settings.history_schema_table).display, target.dump_exclude)
+        commands.migrate(dataclasses.replace(target, url=scratch, _conninfo=None))
+        text = schema_sql(scratch, target.history.display, target.dump_exclude)
     path = target.path / "schema.sql"
     path.write_text(text, encoding="utf-8")
     return _shown(path, target)
