@@ -1,6 +1,5 @@
 """The command line: parse options, call one core function, render the result. Nothing else."""
 
-from __future__ import annotations
 
 import dataclasses
 import sys

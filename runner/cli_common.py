@@ -1,6 +1,5 @@
 """What every CLI module shares: option types, target resolution, and error rendering."""
 
-from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable

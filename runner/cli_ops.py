@@ -1,6 +1,5 @@
 """Operations commands of the CLI: backup, restore, health. Parse, call the core, render."""
 
-from __future__ import annotations
 
 import dataclasses
 from pathlib import Path

@@ -1,6 +1,5 @@
 """The CI validation commands: ``runner validate`` and ``runner dump``."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Optional

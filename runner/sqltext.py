@@ -13,9 +13,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-_DOLLAR_TAG = re.compile(r"\$(?:[A-Za-z_\x80-\uffff][A-Za-z0-9_\x80-\uffff]*)?\$")
+# Identifier characters, as in PostgreSQL's scanner: ASCII letters, _ and any non-ASCII
+# character, then also digits (and $ in identifiers, never in a dollar-quote tag). Non-ASCII
+# is a negated ASCII class: a class spelling out \x80-\uffff costs 5 ms to compile, at every
+# start of the command.
+_DOLLAR_TAG = re.compile(r"\$(?:(?:[A-Za-z_]|[^\x00-\x7f])(?:[A-Za-z0-9_]|[^\x00-\x7f])*)?\$")
 _WORD = re.compile(r"[A-Za-z_]+")
-_IDENT_CHAR = re.compile(r"[A-Za-z0-9_$\x80-\uffff]")
+_IDENT_CHAR = re.compile(r"[A-Za-z0-9_$]|[^\x00-\x7f]")
 
 
 @dataclass(frozen=True)

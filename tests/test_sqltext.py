@@ -24,6 +24,15 @@ def test_identifier_with_dollar_is_not_a_dollar_quote() -> None:
     assert [m.command for m in meta_commands(text)] == ["\\gset"]
 
 
+def test_non_ascii_dollar_tags_and_identifiers() -> None:
+    # PostgreSQL's scanner takes any non-ASCII character as an identifier letter: $é1$ is a tag,
+    # and in café$x$ the $ belongs to the identifier, so no quote starts there.
+    text = "select $é1$ ; \\x $é1$, café$x$ from t; \\gset"
+    assert code(text).count(";") == 1
+    assert [m.command for m in meta_commands(text)] == ["\\gset"]
+    assert meta_commands("select $1x$ \\q $1x$;") != []  # a tag cannot start with a digit
+
+
 @given(st.text(alphabet="ab;'\"$-/*\\\nE ", max_size=60))
 def test_segments_cover_the_text_exactly_once(text: str) -> None:
     pieces = list(segments(text))
