@@ -54,8 +54,9 @@ def error(exc: RunnerError) -> None:
         if d:
             err.print(f"  [red]{d.severity} {d.sqlstate}[/]: {escape(d.message)}")
             for label, value in (("detail", d.detail), ("hint", d.hint), ("context", d.context)):
-                if value:
-                    err.print(f"  {label}: {escape(value)}")
+                if value:  # a multi-line context (one line per call frame) stays indented
+                    indent = "\n" + " " * (len(label) + 4)
+                    err.print(f"  {label}: {escape(indent.join(value.splitlines()))}")
     for line in exc.details:
         err.print(f"  {escape(line)}")
     if exc.hint:

@@ -62,6 +62,20 @@ def test_migration_error_is_rendered_with_caret_and_no_traceback(project: Path, 
     assert "Traceback" not in done.stderr
 
 
+def test_plpgsql_error_maps_to_file_line_and_keeps_context_indented(project: Path, db_url: str) -> None:
+    write(project / "migrations", "0001_fn.sql",
+          "-- What: a function that fails when called.\n"
+          "create function public.f() returns int language plpgsql as $$\nbegin\n  perform 1;\n"
+          "  return 1/0;\nend $$;\nselect public.f();\n")
+    done = runner_cli("migrate", "--path", str(project), "--url", db_url)
+    assert done.returncode == 6
+    assert "migrations/0001_fn.sql:5:3" in done.stderr  # "line 4" of the body is line 5 of the file
+    assert "22012" in done.stderr
+    lines = done.stderr.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("  context: "))
+    assert lines[at + 1] == "           PL/pgSQL function f() line 4 at RETURN"
+
+
 def test_bad_files_are_all_reported_before_anything_runs(project: Path, db_url: str) -> None:
     write(project / "migrations", "0001_a.sql", "\\set x 1\nselect :x;")
     write(project / "migrations", "0002_b.sql", "begin;\ncreate table public.b ();\ncommit;")
