@@ -10,7 +10,7 @@ run and on the same server times, on fresh databases:
 
 and prints the medians and the ratio. Targets: migrate within 1.5x of the floor, status < 0.5 s.
 
-    python bench/migrate_bench.py [--count 500] [--repeat 3] [--url SUPERUSER_URL]
+    python bench/migrate_bench.py [--count 500] [--repeat 5] [--url SUPERUSER_URL]
 
 Without --url it starts a throwaway cluster (default settings, fsync on) in a temp directory.
 """
@@ -74,7 +74,7 @@ def timed(cmd: list[str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=500)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--url", help="superuser URL of an existing server (default: a throwaway cluster)")
     args = parser.parse_args()
 
@@ -102,12 +102,20 @@ def main() -> None:
             migrate.append(timed([*runner, "migrate", "--path", str(work / "project"), "--url", url]))
             status.append(timed([*runner, "status", "--path", str(work / "project"), "--url", url]))
         f, t, m, s = (statistics.median(x) for x in (floor, per_file, migrate, status))
-        print(f"migrations: {args.count} (table + index each), repeats: {args.repeat}, medians:")
-        print(f"  psql -1 -f (floor)   {f:7.3f} s")
-        print(f"  psql, a transaction per file {t:7.3f} s   ratio {t / f:5.2f}x   (the floor with per-migration atomicity)")
-        print(f"  runner migrate       {m:7.3f} s   ratio {m / f:5.2f}x   (target <= 1.50x); vs per-file psql {m / t:5.2f}x")
-        print(f"  runner status        {s:7.3f} s   (target < 0.50 s, {args.count} applied)")
+        ratios = sorted(mi / fl for mi, fl in zip(migrate, floor, strict=True))  # each repeat against its own floor
+        spread = lambda xs: f"[{min(xs):.3f} .. {max(xs):.3f}]"  # noqa: E731
+        load = os.getloadavg()[0]
+        print(f"migrations: {args.count} (table + index each), repeats: {args.repeat}, medians "
+              f"[min .. max]; load average {load:.2f} on {os.cpu_count()} CPU(s):")
+        print(f"  psql -1 -f (floor)   {f:7.3f} s {spread(floor)}")
+        print(f"  psql, a transaction per file {t:7.3f} s {spread(per_file)}   ratio {t / f:5.2f}x"
+              "   (the floor with per-migration atomicity)")
+        print(f"  runner migrate       {m:7.3f} s {spread(migrate)}   ratio {m / f:5.2f}x   (target <= 1.50x);"
+              f" vs per-file psql {m / t:5.2f}x")
+        print(f"    per-repeat ratios  {' '.join(f'{r:.2f}x' for r in ratios)}")
+        print(f"  runner status        {s:7.3f} s {spread(status)}   (target < 0.50 s, {args.count} applied)")
         print(f"  per migration: floor {1000 * f / args.count:.2f} ms, runner {1000 * m / args.count:.2f} ms")
+        print(f"  targets: migrate {'met' if m / f <= 1.5 else 'NOT met'}, status {'met' if s < 0.5 else 'NOT met'}")
     finally:
         if server:
             server.destroy()
