@@ -96,7 +96,10 @@ class ConsoleReporter(Reporter):
                 self.progress.stop()
                 self.progress = None
         if self.verbose or self.progress is None:
-            out.print(f"  {verb} {escape(migration.script.display)} [dim]({ms} ms)[/]")
+            if out.is_terminal:
+                out.print(f"  {verb} {escape(migration.script.display)} [dim]({ms} ms)[/]")
+            else:  # a CI log: plain text, without rich's rendering cost on every file
+                out.file.write(f"  {verb} {migration.script.display} ({ms} ms)\n")
 
     def retry(self, migration: Migration, attempt: int, reason: str, delay_ms: int,
               blockers: list[str]) -> None:
