@@ -427,6 +427,36 @@ $_$;
 COMMENT ON FUNCTION pulsex.export_user_data(p_email text) IS 'GDPR export of the account with this e-mail (the live one, else the latest soft-deleted): {"format", "generated_at", "user_id", "data": {table: [rows]}} over every table holding rows about the user, credentials left out. Allowed to the user''s own context or an admin context; recorded in audit_logs as EXPORT with the row counts.';
 
 --
+-- Name: fetch_briefing(uuid, date); Type: FUNCTION; Schema: pulsex; Owner: -
+--
+
+CREATE FUNCTION pulsex.fetch_briefing(p_user_id uuid, p_briefing_date date) RETURNS TABLE(briefing_date date, status text, cards jsonb, generated_at timestamp with time zone, delivered_at timestamp with time zone, opened_at timestamp with time zone)
+    LANGUAGE plpgsql
+    SET plan_cache_mode TO 'force_generic_plan'
+    AS $$
+BEGIN
+    IF p_user_id IS NULL THEN
+        RAISE EXCEPTION 'fetch_briefing: a user id is required'
+            USING ERRCODE = 'null_value_not_allowed';
+    END IF;
+    -- the same two settings set_app_context(p_user_id) sets, without a second function call
+    PERFORM pg_catalog.set_config('pulsex.user_id', p_user_id::text, true);
+    PERFORM pg_catalog.set_config('pulsex.is_admin', 'off', true);
+    RETURN QUERY
+        SELECT b.briefing_date, b.status, b.cards, b.generated_at, b.delivered_at, b.opened_at
+          FROM pulsex.briefings AS b
+         WHERE b.user_id = p_user_id
+           AND b.briefing_date = p_briefing_date;
+END
+$$;
+
+--
+-- Name: FUNCTION fetch_briefing(p_user_id uuid, p_briefing_date date); Type: COMMENT; Schema: pulsex; Owner: -
+--
+
+COMMENT ON FUNCTION pulsex.fetch_briefing(p_user_id uuid, p_briefing_date date) IS 'Sets the RLS context of the current transaction to this user without admin override (as set_app_context(p_user_id) does; it stays set until COMMIT/ROLLBACK) and returns the user''s briefing of p_briefing_date (the user''s "today", computed by the application in the user''s time zone): no row when there is none. SECURITY INVOKER: the briefings policies apply. One statement with a plan cached per connection: the morning-rush fetch.';
+
+--
 -- Name: find_login(text); Type: FUNCTION; Schema: pulsex; Owner: -
 --
 
@@ -2538,6 +2568,13 @@ REVOKE ALL ON FUNCTION pulsex.erase_user_personal_data(p_user_id uuid, p_via tex
 
 REVOKE ALL ON FUNCTION pulsex.export_user_data(p_email text) FROM PUBLIC;
 GRANT ALL ON FUNCTION pulsex.export_user_data(p_email text) TO pulsex_app;
+
+--
+-- Name: FUNCTION fetch_briefing(p_user_id uuid, p_briefing_date date); Type: ACL; Schema: pulsex; Owner: -
+--
+
+REVOKE ALL ON FUNCTION pulsex.fetch_briefing(p_user_id uuid, p_briefing_date date) FROM PUBLIC;
+GRANT ALL ON FUNCTION pulsex.fetch_briefing(p_user_id uuid, p_briefing_date date) TO pulsex_app;
 
 --
 -- Name: FUNCTION find_login(p_email text); Type: ACL; Schema: pulsex; Owner: -

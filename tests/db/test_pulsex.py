@@ -93,6 +93,25 @@ def test_one_round_trip_multi_statement_query_keeps_the_context(db: str) -> None
         assert owners(conn) == set()
 
 
+def test_fetch_briefing_context_ends_with_its_transaction(db: str) -> None:
+    """fetch_briefing() sets the context like set_app_context(): for the rest of the transaction,
+    never beyond it, also when the server connection is reused (as PgBouncer does) and the plan
+    of its query is cached."""
+    with connection_as(db, "pulsex_app") as conn:
+        for user in (USER_A, USER_B, USER_A):
+            with conn.transaction():
+                rows = conn.execute("SELECT cards FROM pulsex.fetch_briefing(%s, '2026-10-05')", (user,)).fetchall()
+                assert len(rows) == 1
+                assert owners(conn) == {user}
+            with conn.transaction():
+                assert conn.execute("SELECT pulsex.app_user_id(), pulsex.app_is_admin()").fetchone() == (None, False)
+                assert owners(conn) == set()
+    with connection_as(db, "pulsex_app", autocommit=True) as conn:
+        # one autocommit statement: the context lasts that statement only
+        assert len(conn.execute("SELECT * FROM pulsex.fetch_briefing(%s, '2026-10-05')", (USER_A,)).fetchall()) == 1
+        assert owners(conn) == set()
+
+
 def test_concurrent_connections_keep_their_own_context(db: str) -> None:
     with connection_as(db, "pulsex_app") as first, connection_as(db, "pulsex_app") as second:
         first.execute("SELECT pulsex.set_app_context(%s)", (USER_A,))
