@@ -202,11 +202,15 @@ COMMENT ON FUNCTION analytics.rebuild_daily_engagement(p_from date, p_to date) I
 --
 
 CREATE FUNCTION analytics.record_event(p_organization_id uuid, p_user_id uuid, p_event_type text, p_course_id uuid, p_subject_id uuid, p_payload jsonb DEFAULT '{}'::jsonb, p_occurred_at timestamp with time zone DEFAULT now()) RETURNS void
-    LANGUAGE sql
+    LANGUAGE plpgsql
     AS $$
+BEGIN
+  -- PL/pgSQL, not SQL: the INSERT's plan is kept for the session instead of being parsed
+  -- and planned again at every event (two to four per lesson completion or quiz).
   INSERT INTO analytics.learning_events (organization_id, user_id, event_type, course_id, subject_id, payload, occurred_at)
   VALUES (p_organization_id, p_user_id, p_event_type, p_course_id, p_subject_id,
-          coalesce(p_payload, '{}'), coalesce(p_occurred_at, now()))
+          coalesce(p_payload, '{}'), coalesce(p_occurred_at, now()));
+END
 $$;
 
 --
@@ -367,11 +371,16 @@ COMMENT ON FUNCTION assessment.get_answer_key(p_quiz_id uuid) IS 'The answer key
 --
 
 CREATE FUNCTION assessment.grade_answers(p_questions jsonb, p_answer_key jsonb, p_answers jsonb, OUT score numeric, OUT max_score numeric, OUT feedback jsonb) RETURNS record
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     AS $$
+#variable_conflict use_column
+BEGIN
+  -- PL/pgSQL, not SQL: a SQL function that returns a record is not inlined, so it was parsed
+  -- and planned again for every graded attempt; here the plan is kept for the session.
   SELECT coalesce(sum(q.points) FILTER (WHERE q.correct), 0),
          coalesce(sum(q.points), 0),
          coalesce(jsonb_object_agg(q.id, q.correct), '{}'::jsonb)
+    INTO score, max_score, feedback
     FROM (
       SELECT e ->> 'id' AS id,
              (e ->> 'points')::numeric AS points,
@@ -391,7 +400,8 @@ CREATE FUNCTION assessment.grade_answers(p_questions jsonb, p_answer_key jsonb, 
                               WHERE lower(btrim(accepted.answer)) = lower(btrim(p_answers ->> (e ->> 'id'))))
              END, false) AS correct
         FROM jsonb_array_elements(p_questions) AS e
-    ) q
+    ) q;
+END
 $$;
 
 --
@@ -737,8 +747,11 @@ COMMENT ON FUNCTION content_management.restore_content_version(p_content_item_id
 --
 
 CREATE FUNCTION content_management.search(p_query text, p_kinds text[] DEFAULT ARRAY['course'::text, 'content'::text, 'post'::text], p_limit integer DEFAULT 20) RETURNS TABLE(kind text, id uuid, title text, snippet text, rank real)
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
   WITH q AS (
     SELECT websearch_to_tsquery('english', coalesce(p_query, '')) AS query
   ),
@@ -767,7 +780,8 @@ CREATE FUNCTION content_management.search(p_query text, p_kinds text[] DEFAULT A
                      'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=" ... "'),
          top.rank
     FROM top, q
-   ORDER BY top.rank DESC, top.id
+   ORDER BY top.rank DESC, top.id;
+END
 $$;
 
 --
@@ -1151,6 +1165,25 @@ DECLARE
   r          record;
 BEGIN
   FOREACH v_metric IN ARRAY p_metrics LOOP
+    -- Only a metric that still has something to give this learner: an active badge not yet
+    -- earned or an active achievement not yet unlocked. Most calls (every ledger row asks for
+    -- points_total) have none, and then neither the metric nor the rules are read. One
+    -- scalar-parameter query per metric, so that PL/pgSQL keeps one generic plan for it.
+    CONTINUE WHEN NOT EXISTS (SELECT 1 FROM gamification.badges b
+                               WHERE b.organization_id = p_organization_id
+                                 AND b.is_active
+                                 AND b.rule ->> 'metric' = v_metric
+                                 AND NOT EXISTS (SELECT 1 FROM gamification.user_badges ub
+                                                  WHERE ub.organization_id = p_organization_id
+                                                    AND ub.user_id = p_user_id AND ub.badge_id = b.id))
+              AND NOT EXISTS (SELECT 1 FROM gamification.achievements a
+                               WHERE a.organization_id = p_organization_id
+                                 AND a.is_active
+                                 AND a.rule ->> 'metric' = v_metric
+                                 AND NOT EXISTS (SELECT 1 FROM gamification.user_achievements ua
+                                                  WHERE ua.organization_id = p_organization_id
+                                                    AND ua.user_id = p_user_id AND ua.achievement_id = a.id
+                                                    AND ua.achieved_at IS NOT NULL));
     v_value := gamification.metric_value(p_organization_id, p_user_id, v_metric);
 
     -- Badges: awarded once, when the threshold is reached.
@@ -1222,9 +1255,13 @@ COMMENT ON FUNCTION gamification.evaluate_rules(p_organization_id uuid, p_user_i
 --
 
 CREATE FUNCTION gamification.lock_learner(p_organization_id uuid, p_user_id uuid) RETURNS void
-    LANGUAGE sql
+    LANGUAGE plpgsql
     AS $$
-  SELECT pg_advisory_xact_lock(hashtextextended('learning.learner:' || p_organization_id || ':' || p_user_id, 0))
+BEGIN
+  -- PL/pgSQL, not SQL: a SQL function called from PL/pgSQL is parsed and planned again on
+  -- every call; this one is called at least once per chain.
+  PERFORM pg_advisory_xact_lock(hashtextextended('learning.learner:' || p_organization_id || ':' || p_user_id, 0));
+END
 $$;
 
 --
@@ -1361,15 +1398,24 @@ DECLARE
   v_new_level integer;
 BEGIN
   PERFORM set_config('learning.organization_id', NEW.organization_id::text, true);
-  -- Create the balance at 0, then add: a first row carrying a negative amount would fail the
-  -- CHECK before ON CONFLICT could turn it into an update.
-  INSERT INTO gamification.point_balances (organization_id, user_id)
-  VALUES (NEW.organization_id, NEW.user_id)
-  ON CONFLICT (organization_id, user_id) DO NOTHING;
-  UPDATE gamification.point_balances b
-     SET total_points = b.total_points + NEW.points, updated_at = now()
-   WHERE b.organization_id = NEW.organization_id AND b.user_id = NEW.user_id
-  RETURNING b.total_points, b.level_number INTO v_total, v_level;
+  IF NEW.points >= 0 THEN
+    -- One statement: a new balance starts at these points, an existing one adds them.
+    INSERT INTO gamification.point_balances AS b (organization_id, user_id, total_points)
+    VALUES (NEW.organization_id, NEW.user_id, NEW.points)
+    ON CONFLICT (organization_id, user_id) DO UPDATE
+       SET total_points = b.total_points + EXCLUDED.total_points, updated_at = now()
+    RETURNING b.total_points, b.level_number INTO v_total, v_level;
+  ELSE
+    -- Create the balance at 0, then add: a first row carrying a negative amount would fail
+    -- the CHECK before ON CONFLICT could turn it into an update (and must fail on the update).
+    INSERT INTO gamification.point_balances (organization_id, user_id)
+    VALUES (NEW.organization_id, NEW.user_id)
+    ON CONFLICT (organization_id, user_id) DO NOTHING;
+    UPDATE gamification.point_balances b
+       SET total_points = b.total_points + NEW.points, updated_at = now()
+     WHERE b.organization_id = NEW.organization_id AND b.user_id = NEW.user_id
+    RETURNING b.total_points, b.level_number INTO v_total, v_level;
+  END IF;
 
   INSERT INTO gamification.weekly_points AS w (organization_id, week_start, user_id, points)
   VALUES (NEW.organization_id, date_trunc('week', NEW.awarded_at AT TIME ZONE 'UTC')::date, NEW.user_id, NEW.points)
@@ -1431,19 +1477,24 @@ COMMENT ON FUNCTION gamification.tg_points_ledger__forbid_change() IS 'BEFORE UP
 --
 
 CREATE FUNCTION gamification.top_learners(p_limit integer DEFAULT 50) RETURNS TABLE(rank bigint, user_id uuid, display_name text, total_points bigint, level_number integer, level_name text)
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
+    SET plan_cache_mode TO 'force_generic_plan'
     AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
   SELECT rank() OVER (ORDER BY t.total_points DESC), t.user_id, u.display_name, t.total_points,
          t.level_number, l.name
     FROM (SELECT b.organization_id, b.user_id, b.total_points, b.level_number
             FROM gamification.point_balances b
-           WHERE b.organization_id = user_management.current_organization_id()
+           WHERE b.organization_id = (SELECT user_management.current_organization_id())
            ORDER BY b.total_points DESC
            FETCH FIRST (greatest(coalesce(p_limit, 50), 0)) ROWS WITH TIES) AS t
     JOIN user_management.users u ON u.id = t.user_id
     LEFT JOIN gamification.levels l
       ON l.organization_id = t.organization_id AND l.level_number = t.level_number
-   ORDER BY 1, 3, 2
+   ORDER BY 1, 3, 2;
+END
 $$;
 
 --
@@ -1457,17 +1508,22 @@ COMMENT ON FUNCTION gamification.top_learners(p_limit integer) IS 'All-time top 
 --
 
 CREATE FUNCTION gamification.top_learners_of_week(p_week_start date DEFAULT NULL::date, p_limit integer DEFAULT 50) RETURNS TABLE(rank bigint, user_id uuid, display_name text, points bigint)
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
+    SET plan_cache_mode TO 'force_generic_plan'
     AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
   SELECT rank() OVER (ORDER BY t.points DESC), t.user_id, u.display_name, t.points
     FROM (SELECT w.user_id, w.points
             FROM gamification.weekly_points w
-           WHERE w.organization_id = user_management.current_organization_id()
+           WHERE w.organization_id = (SELECT user_management.current_organization_id())
              AND w.week_start = (SELECT coalesce(p_week_start, date_trunc('week', now() AT TIME ZONE 'UTC')::date))
            ORDER BY w.points DESC
            FETCH FIRST (greatest(coalesce(p_limit, 50), 0)) ROWS WITH TIES) AS t
     JOIN user_management.users u ON u.id = t.user_id
-   ORDER BY 1, 3, 2
+   ORDER BY 1, 3, 2;
+END
 $$;
 
 --

@@ -21,10 +21,14 @@ SET LOCAL ROLE learning_owner;
 
 CREATE OR REPLACE FUNCTION gamification.lock_learner(p_organization_id uuid, p_user_id uuid)
 RETURNS void
-LANGUAGE sql
+LANGUAGE plpgsql
 VOLATILE
 AS $$
-  SELECT pg_advisory_xact_lock(hashtextextended('learning.learner:' || p_organization_id || ':' || p_user_id, 0))
+BEGIN
+  -- PL/pgSQL, not SQL: a SQL function called from PL/pgSQL is parsed and planned again on
+  -- every call; this one is called at least once per chain.
+  PERFORM pg_advisory_xact_lock(hashtextextended('learning.learner:' || p_organization_id || ':' || p_user_id, 0));
+END
 $$;
 
 COMMENT ON FUNCTION gamification.lock_learner(uuid, uuid) IS
@@ -110,6 +114,25 @@ DECLARE
   r          record;
 BEGIN
   FOREACH v_metric IN ARRAY p_metrics LOOP
+    -- Only a metric that still has something to give this learner: an active badge not yet
+    -- earned or an active achievement not yet unlocked. Most calls (every ledger row asks for
+    -- points_total) have none, and then neither the metric nor the rules are read. One
+    -- scalar-parameter query per metric, so that PL/pgSQL keeps one generic plan for it.
+    CONTINUE WHEN NOT EXISTS (SELECT 1 FROM gamification.badges b
+                               WHERE b.organization_id = p_organization_id
+                                 AND b.is_active
+                                 AND b.rule ->> 'metric' = v_metric
+                                 AND NOT EXISTS (SELECT 1 FROM gamification.user_badges ub
+                                                  WHERE ub.organization_id = p_organization_id
+                                                    AND ub.user_id = p_user_id AND ub.badge_id = b.id))
+              AND NOT EXISTS (SELECT 1 FROM gamification.achievements a
+                               WHERE a.organization_id = p_organization_id
+                                 AND a.is_active
+                                 AND a.rule ->> 'metric' = v_metric
+                                 AND NOT EXISTS (SELECT 1 FROM gamification.user_achievements ua
+                                                  WHERE ua.organization_id = p_organization_id
+                                                    AND ua.user_id = p_user_id AND ua.achievement_id = a.id
+                                                    AND ua.achieved_at IS NOT NULL));
     v_value := gamification.metric_value(p_organization_id, p_user_id, v_metric);
 
     -- Badges: awarded once, when the threshold is reached.
@@ -231,15 +254,24 @@ DECLARE
   v_new_level integer;
 BEGIN
   PERFORM set_config('learning.organization_id', NEW.organization_id::text, true);
-  -- Create the balance at 0, then add: a first row carrying a negative amount would fail the
-  -- CHECK before ON CONFLICT could turn it into an update.
-  INSERT INTO gamification.point_balances (organization_id, user_id)
-  VALUES (NEW.organization_id, NEW.user_id)
-  ON CONFLICT (organization_id, user_id) DO NOTHING;
-  UPDATE gamification.point_balances b
-     SET total_points = b.total_points + NEW.points, updated_at = now()
-   WHERE b.organization_id = NEW.organization_id AND b.user_id = NEW.user_id
-  RETURNING b.total_points, b.level_number INTO v_total, v_level;
+  IF NEW.points >= 0 THEN
+    -- One statement: a new balance starts at these points, an existing one adds them.
+    INSERT INTO gamification.point_balances AS b (organization_id, user_id, total_points)
+    VALUES (NEW.organization_id, NEW.user_id, NEW.points)
+    ON CONFLICT (organization_id, user_id) DO UPDATE
+       SET total_points = b.total_points + EXCLUDED.total_points, updated_at = now()
+    RETURNING b.total_points, b.level_number INTO v_total, v_level;
+  ELSE
+    -- Create the balance at 0, then add: a first row carrying a negative amount would fail
+    -- the CHECK before ON CONFLICT could turn it into an update (and must fail on the update).
+    INSERT INTO gamification.point_balances (organization_id, user_id)
+    VALUES (NEW.organization_id, NEW.user_id)
+    ON CONFLICT (organization_id, user_id) DO NOTHING;
+    UPDATE gamification.point_balances b
+       SET total_points = b.total_points + NEW.points, updated_at = now()
+     WHERE b.organization_id = NEW.organization_id AND b.user_id = NEW.user_id
+    RETURNING b.total_points, b.level_number INTO v_total, v_level;
+  END IF;
 
   INSERT INTO gamification.weekly_points AS w (organization_id, week_start, user_id, points)
   VALUES (NEW.organization_id, date_trunc('week', NEW.awarded_at AT TIME ZONE 'UTC')::date, NEW.user_id, NEW.points)

@@ -19,13 +19,18 @@ SET LOCAL ROLE learning_owner;
 
 CREATE OR REPLACE FUNCTION assessment.grade_answers(p_questions jsonb, p_answer_key jsonb, p_answers jsonb,
                                                     OUT score numeric, OUT max_score numeric, OUT feedback jsonb)
-LANGUAGE sql
+LANGUAGE plpgsql
 IMMUTABLE
 PARALLEL SAFE
 AS $$
+#variable_conflict use_column
+BEGIN
+  -- PL/pgSQL, not SQL: a SQL function that returns a record is not inlined, so it was parsed
+  -- and planned again for every graded attempt; here the plan is kept for the session.
   SELECT coalesce(sum(q.points) FILTER (WHERE q.correct), 0),
          coalesce(sum(q.points), 0),
          coalesce(jsonb_object_agg(q.id, q.correct), '{}'::jsonb)
+    INTO score, max_score, feedback
     FROM (
       SELECT e ->> 'id' AS id,
              (e ->> 'points')::numeric AS points,
@@ -45,7 +50,8 @@ AS $$
                               WHERE lower(btrim(accepted.answer)) = lower(btrim(p_answers ->> (e ->> 'id'))))
              END, false) AS correct
         FROM jsonb_array_elements(p_questions) AS e
-    ) q
+    ) q;
+END
 $$;
 
 COMMENT ON FUNCTION assessment.grade_answers(jsonb, jsonb, jsonb) IS

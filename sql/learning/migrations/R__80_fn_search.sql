@@ -4,7 +4,10 @@
 --       ("quoted phrases", -exclusions, or); ranking uses ts_rank_cd over the generated,
 --       weighted tsvector columns (a title match outranks a description match); snippets are
 --       built (ts_headline, the expensive part) only for the rows returned. It runs as the
---       caller, so RLS limits it to the caller's organization.
+--       caller, so RLS limits it to the caller's organization. PL/pgSQL (RETURN QUERY), not
+--       SQL: an inlined SQL function is planned again in every calling statement, and that
+--       planning (three full-text branches, each with its RLS policy) cost more than the
+--       search itself; PL/pgSQL keeps the plan for the session.
 
 SET LOCAL ROLE learning_owner;
 
@@ -12,9 +15,12 @@ CREATE OR REPLACE FUNCTION content_management.search(p_query text,
                                                      p_kinds text[] DEFAULT ARRAY['course', 'content', 'post'],
                                                      p_limit integer DEFAULT 20)
 RETURNS TABLE (kind text, id uuid, title text, snippet text, rank real)
-LANGUAGE sql
+LANGUAGE plpgsql
 STABLE
 AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
   WITH q AS (
     SELECT websearch_to_tsquery('english', coalesce(p_query, '')) AS query
   ),
@@ -43,7 +49,8 @@ AS $$
                      'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=" ... "'),
          top.rank
     FROM top, q
-   ORDER BY top.rank DESC, top.id
+   ORDER BY top.rank DESC, top.id;
+END
 $$;
 
 COMMENT ON FUNCTION content_management.search(text, text[], integer) IS
