@@ -167,8 +167,9 @@ def plan_migrate(status: Status, *, to: str | None = None, out_of_order: bool = 
     limit = version_key(to) if to is not None else None
     versioned = [e.migration for e in status.where(PENDING)
                  if e.migration and e.kind == "versioned" and (limit is None or e.migration.key <= limit)]
+    chosen = {id(m) for m in versioned}  # identity, not dataclass equality: linear, not quadratic
     remaining = [e for e in status.where(PENDING) if e.kind == "versioned"
-                 and e.migration and e.migration not in versioned]
+                 and e.migration and id(e.migration) not in chosen]
     repeatable = [] if remaining else [
         e.migration for e in status.entries
         if e.kind == "repeatable" and e.migration and e.state in (PENDING, OUTDATED)
