@@ -1329,17 +1329,21 @@ DECLARE
   v_rows integer;
 BEGIN
   DELETE FROM gamification.weekly_points;
-  INSERT INTO gamification.weekly_points (organization_id, week_start, user_id, points)
-  SELECT l.organization_id, date_trunc('week', l.awarded_at AT TIME ZONE 'UTC')::date, l.user_id, sum(l.points)
-    FROM gamification.points_ledger l
-   GROUP BY 1, 2, 3;
-  INSERT INTO gamification.point_balances AS b (organization_id, user_id, total_points, level_number, level_reached_at)
+  INSERT INTO gamification.weekly_points (organization_id, week_start, user_id, points, display_name)
+  SELECT t.organization_id, t.week_start, t.user_id, t.points, u.display_name
+    FROM (SELECT l.organization_id, date_trunc('week', l.awarded_at AT TIME ZONE 'UTC')::date AS week_start,
+                 l.user_id, sum(l.points) AS points
+            FROM gamification.points_ledger l
+           GROUP BY 1, 2, 3) t
+    JOIN user_management.users u ON u.id = t.user_id;
+  INSERT INTO gamification.point_balances AS b (organization_id, user_id, total_points, level_number, level_reached_at, display_name)
   SELECT t.organization_id, t.user_id, t.total,
          coalesce((SELECT max(lv.level_number) FROM gamification.levels lv
                     WHERE lv.organization_id = t.organization_id AND lv.min_points <= t.total), 0),
-         now()
+         now(), u.display_name
     FROM (SELECT l.organization_id, l.user_id, sum(l.points) AS total
             FROM gamification.points_ledger l GROUP BY 1, 2) t
+    JOIN user_management.users u ON u.id = t.user_id
   ON CONFLICT (organization_id, user_id) DO UPDATE
      SET total_points = EXCLUDED.total_points,
          level_number = greatest(b.level_number, EXCLUDED.level_number),
@@ -1396,20 +1400,23 @@ DECLARE
   v_total     bigint;
   v_level     integer;
   v_new_level integer;
+  v_name      text;
 BEGIN
   PERFORM set_config('learning.organization_id', NEW.organization_id::text, true);
+  -- The leaderboards' copy of the name (V044), for a learner's first row here or this week.
+  SELECT u.display_name INTO STRICT v_name FROM user_management.users u WHERE u.id = NEW.user_id;
   IF NEW.points >= 0 THEN
     -- One statement: a new balance starts at these points, an existing one adds them.
-    INSERT INTO gamification.point_balances AS b (organization_id, user_id, total_points)
-    VALUES (NEW.organization_id, NEW.user_id, NEW.points)
+    INSERT INTO gamification.point_balances AS b (organization_id, user_id, total_points, display_name)
+    VALUES (NEW.organization_id, NEW.user_id, NEW.points, v_name)
     ON CONFLICT (organization_id, user_id) DO UPDATE
        SET total_points = b.total_points + EXCLUDED.total_points, updated_at = now()
     RETURNING b.total_points, b.level_number INTO v_total, v_level;
   ELSE
     -- Create the balance at 0, then add: a first row carrying a negative amount would fail
     -- the CHECK before ON CONFLICT could turn it into an update (and must fail on the update).
-    INSERT INTO gamification.point_balances (organization_id, user_id)
-    VALUES (NEW.organization_id, NEW.user_id)
+    INSERT INTO gamification.point_balances (organization_id, user_id, display_name)
+    VALUES (NEW.organization_id, NEW.user_id, v_name)
     ON CONFLICT (organization_id, user_id) DO NOTHING;
     UPDATE gamification.point_balances b
        SET total_points = b.total_points + NEW.points, updated_at = now()
@@ -1417,8 +1424,8 @@ BEGIN
     RETURNING b.total_points, b.level_number INTO v_total, v_level;
   END IF;
 
-  INSERT INTO gamification.weekly_points AS w (organization_id, week_start, user_id, points)
-  VALUES (NEW.organization_id, date_trunc('week', NEW.awarded_at AT TIME ZONE 'UTC')::date, NEW.user_id, NEW.points)
+  INSERT INTO gamification.weekly_points AS w (organization_id, week_start, user_id, points, display_name)
+  VALUES (NEW.organization_id, date_trunc('week', NEW.awarded_at AT TIME ZONE 'UTC')::date, NEW.user_id, NEW.points, v_name)
   ON CONFLICT (organization_id, week_start, user_id) DO UPDATE
      SET points = w.points + EXCLUDED.points;
 
@@ -1483,14 +1490,13 @@ CREATE FUNCTION gamification.top_learners(p_limit integer DEFAULT 50) RETURNS TA
 #variable_conflict use_column
 BEGIN
   RETURN QUERY
-  SELECT rank() OVER (ORDER BY t.total_points DESC), t.user_id, u.display_name, t.total_points,
+  SELECT rank() OVER (ORDER BY t.total_points DESC), t.user_id, t.display_name, t.total_points,
          t.level_number, l.name
-    FROM (SELECT b.organization_id, b.user_id, b.total_points, b.level_number
+    FROM (SELECT b.organization_id, b.user_id, b.display_name, b.total_points, b.level_number
             FROM gamification.point_balances b
            WHERE b.organization_id = (SELECT user_management.current_organization_id())
            ORDER BY b.total_points DESC
            FETCH FIRST (greatest(coalesce(p_limit, 50), 0)) ROWS WITH TIES) AS t
-    JOIN user_management.users u ON u.id = t.user_id
     LEFT JOIN gamification.levels l
       ON l.organization_id = t.organization_id AND l.level_number = t.level_number
    ORDER BY 1, 3, 2;
@@ -1514,14 +1520,13 @@ CREATE FUNCTION gamification.top_learners_of_week(p_week_start date DEFAULT NULL
 #variable_conflict use_column
 BEGIN
   RETURN QUERY
-  SELECT rank() OVER (ORDER BY t.points DESC), t.user_id, u.display_name, t.points
-    FROM (SELECT w.user_id, w.points
+  SELECT rank() OVER (ORDER BY t.points DESC), t.user_id, t.display_name, t.points
+    FROM (SELECT w.user_id, w.display_name, w.points
             FROM gamification.weekly_points w
            WHERE w.organization_id = (SELECT user_management.current_organization_id())
              AND w.week_start = (SELECT coalesce(p_week_start, date_trunc('week', now() AT TIME ZONE 'UTC')::date))
            ORDER BY w.points DESC
            FETCH FIRST (greatest(coalesce(p_limit, 50), 0)) ROWS WITH TIES) AS t
-    JOIN user_management.users u ON u.id = t.user_id
    ORDER BY 1, 3, 2;
 END
 $$;
@@ -3220,6 +3225,7 @@ CREATE TABLE gamification.point_balances (
     level_number integer DEFAULT 0 NOT NULL,
     level_reached_at timestamp with time zone,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    display_name text NOT NULL,
     CONSTRAINT point_balances_level_nonnegative CHECK ((level_number >= 0)),
     CONSTRAINT point_balances_total_nonnegative CHECK ((total_points >= 0))
 );
@@ -3239,52 +3245,10 @@ COMMENT ON TABLE gamification.point_balances IS 'Total points and level per lear
 COMMENT ON COLUMN gamification.point_balances.level_number IS 'Highest level reached (0: below every threshold). Levels only rise: a negative adjustment does not demote.';
 
 --
--- Name: users; Type: TABLE; Schema: user_management; Owner: -
+-- Name: COLUMN point_balances.display_name; Type: COMMENT; Schema: gamification; Owner: -
 --
 
-CREATE TABLE user_management.users (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    email text NOT NULL,
-    display_name text NOT NULL,
-    avatar_url text,
-    timezone text DEFAULT 'UTC'::text NOT NULL,
-    locale text DEFAULT 'en'::text NOT NULL,
-    is_active boolean DEFAULT true NOT NULL,
-    last_login_at timestamp with time zone,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT users_avatar_url_https CHECK ((avatar_url ~ '^https://'::text)),
-    CONSTRAINT users_display_name_length CHECK (((length(btrim(display_name)) >= 1) AND (length(btrim(display_name)) <= 100))),
-    CONSTRAINT users_email_format CHECK (((email = lower(email)) AND (email ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$'::text))),
-    CONSTRAINT users_locale_format CHECK ((locale ~ '^[a-z]{2}(-[A-Z]{2})?$'::text)),
-    CONSTRAINT users_timezone_format CHECK ((timezone ~ '^[A-Za-z][A-Za-z0-9_+/-]*$'::text))
-);
-
-ALTER TABLE ONLY user_management.users FORCE ROW LEVEL SECURITY;
-
---
--- Name: TABLE users; Type: COMMENT; Schema: user_management; Owner: -
---
-
-COMMENT ON TABLE user_management.users IS 'Platform-wide accounts. Visible to an organization only while the account is a member of it.';
-
---
--- Name: COLUMN users.email; Type: COMMENT; Schema: user_management; Owner: -
---
-
-COMMENT ON COLUMN user_management.users.email IS 'Login e-mail, stored in lower case; unique across the platform.';
-
---
--- Name: COLUMN users.timezone; Type: COMMENT; Schema: user_management; Owner: -
---
-
-COMMENT ON COLUMN user_management.users.timezone IS 'IANA time zone name (checked against pg_timezone_names by a trigger); learning streaks count days in it.';
-
---
--- Name: COLUMN users.locale; Type: COMMENT; Schema: user_management; Owner: -
---
-
-COMMENT ON COLUMN user_management.users.locale IS 'Language tag such as en or pt-BR.';
+COMMENT ON COLUMN gamification.point_balances.display_name IS 'The learner''s users.display_name, so that the leaderboard reads one table; equal to it by foreign key (a rename cascades here).';
 
 --
 -- Name: leaderboard_all_time; Type: VIEW; Schema: gamification; Owner: -
@@ -3294,17 +3258,17 @@ CREATE VIEW gamification.leaderboard_all_time WITH (security_invoker='true') AS
  SELECT r.organization_id,
     r.rank,
     r.user_id,
-    u.display_name,
+    r.display_name,
     r.total_points,
     r.level_number,
     l.name AS level_name
-   FROM ((( SELECT b.organization_id,
+   FROM (( SELECT b.organization_id,
             b.user_id,
+            b.display_name,
             b.total_points,
             b.level_number,
             rank() OVER (PARTITION BY b.organization_id ORDER BY b.total_points DESC) AS rank
            FROM gamification.point_balances b) r
-     JOIN user_management.users u ON ((u.id = r.user_id)))
      LEFT JOIN gamification.levels l ON (((l.organization_id = r.organization_id) AND (l.level_number = r.level_number))));
 
 --
@@ -3322,6 +3286,7 @@ CREATE TABLE gamification.weekly_points (
     week_start date NOT NULL,
     user_id uuid NOT NULL,
     points bigint DEFAULT 0 NOT NULL,
+    display_name text NOT NULL,
     CONSTRAINT weekly_points_week_starts_monday CHECK ((EXTRACT(isodow FROM week_start) = (1)::numeric))
 );
 
@@ -3340,6 +3305,12 @@ COMMENT ON TABLE gamification.weekly_points IS 'Points per learner per ISO week 
 COMMENT ON COLUMN gamification.weekly_points.week_start IS 'Monday of the ISO week, in UTC.';
 
 --
+-- Name: COLUMN weekly_points.display_name; Type: COMMENT; Schema: gamification; Owner: -
+--
+
+COMMENT ON COLUMN gamification.weekly_points.display_name IS 'The learner''s users.display_name, so that the weekly leaderboard reads one table; equal to it by foreign key (a rename cascades here).';
+
+--
 -- Name: leaderboard_weekly; Type: VIEW; Schema: gamification; Owner: -
 --
 
@@ -3348,15 +3319,15 @@ CREATE VIEW gamification.leaderboard_weekly WITH (security_invoker='true') AS
     r.week_start,
     r.rank,
     r.user_id,
-    u.display_name,
+    r.display_name,
     r.points
-   FROM (( SELECT w.organization_id,
+   FROM ( SELECT w.organization_id,
             w.week_start,
             w.user_id,
+            w.display_name,
             w.points,
             rank() OVER (PARTITION BY w.organization_id, w.week_start ORDER BY w.points DESC) AS rank
-           FROM gamification.weekly_points w) r
-     JOIN user_management.users u ON ((u.id = r.user_id)));
+           FROM gamification.weekly_points w) r;
 
 --
 -- Name: VIEW leaderboard_weekly; Type: COMMENT; Schema: gamification; Owner: -
@@ -3871,6 +3842,54 @@ COMMENT ON COLUMN user_management.roles.key IS 'Stable identifier of the role wi
 --
 
 COMMENT ON COLUMN user_management.roles.is_default IS 'The role user_management.invite_member() assigns when none is named; at most one per organization.';
+
+--
+-- Name: users; Type: TABLE; Schema: user_management; Owner: -
+--
+
+CREATE TABLE user_management.users (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    email text NOT NULL,
+    display_name text NOT NULL,
+    avatar_url text,
+    timezone text DEFAULT 'UTC'::text NOT NULL,
+    locale text DEFAULT 'en'::text NOT NULL,
+    is_active boolean DEFAULT true NOT NULL,
+    last_login_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT users_avatar_url_https CHECK ((avatar_url ~ '^https://'::text)),
+    CONSTRAINT users_display_name_length CHECK (((length(btrim(display_name)) >= 1) AND (length(btrim(display_name)) <= 100))),
+    CONSTRAINT users_email_format CHECK (((email = lower(email)) AND (email ~ '^[^@[:space:]]+@[^@[:space:]]+\.[^@[:space:]]+$'::text))),
+    CONSTRAINT users_locale_format CHECK ((locale ~ '^[a-z]{2}(-[A-Z]{2})?$'::text)),
+    CONSTRAINT users_timezone_format CHECK ((timezone ~ '^[A-Za-z][A-Za-z0-9_+/-]*$'::text))
+);
+
+ALTER TABLE ONLY user_management.users FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: TABLE users; Type: COMMENT; Schema: user_management; Owner: -
+--
+
+COMMENT ON TABLE user_management.users IS 'Platform-wide accounts. Visible to an organization only while the account is a member of it.';
+
+--
+-- Name: COLUMN users.email; Type: COMMENT; Schema: user_management; Owner: -
+--
+
+COMMENT ON COLUMN user_management.users.email IS 'Login e-mail, stored in lower case; unique across the platform.';
+
+--
+-- Name: COLUMN users.timezone; Type: COMMENT; Schema: user_management; Owner: -
+--
+
+COMMENT ON COLUMN user_management.users.timezone IS 'IANA time zone name (checked against pg_timezone_names by a trigger); learning streaks count days in it.';
+
+--
+-- Name: COLUMN users.locale; Type: COMMENT; Schema: user_management; Owner: -
+--
+
+COMMENT ON COLUMN user_management.users.locale IS 'Language tag such as en or pt-BR.';
 
 --
 -- Name: learning_events_default; Type: TABLE ATTACH; Schema: analytics; Owner: -
@@ -4972,6 +4991,12 @@ CREATE INDEX lessons_course_id_idx ON course_management.lessons USING btree (cou
 CREATE INDEX modules_organization_id_idx ON course_management.modules USING btree (organization_id);
 
 --
+-- Name: point_balances_by_user_idx; Type: INDEX; Schema: gamification; Owner: -
+--
+
+CREATE INDEX point_balances_by_user_idx ON gamification.point_balances USING btree (user_id);
+
+--
 -- Name: point_balances_leaderboard_idx; Type: INDEX; Schema: gamification; Owner: -
 --
 
@@ -5006,6 +5031,12 @@ CREATE INDEX user_achievements_achievement_idx ON gamification.user_achievements
 --
 
 CREATE INDEX user_badges_badge_idx ON gamification.user_badges USING btree (organization_id, badge_id);
+
+--
+-- Name: weekly_points_by_user_idx; Type: INDEX; Schema: gamification; Owner: -
+--
+
+CREATE INDEX weekly_points_by_user_idx ON gamification.weekly_points USING btree (user_id);
 
 --
 -- Name: weekly_points_leaderboard_idx; Type: INDEX; Schema: gamification; Owner: -
@@ -5096,6 +5127,12 @@ CREATE INDEX role_permissions_organization_id_idx ON user_management.role_permis
 --
 
 CREATE UNIQUE INDEX roles_one_default_per_organization ON user_management.roles USING btree (organization_id) WHERE is_default;
+
+--
+-- Name: users_id_display_name_key; Type: INDEX; Schema: user_management; Owner: -
+--
+
+CREATE UNIQUE INDEX users_id_display_name_key ON user_management.users USING btree (id, display_name);
 
 --
 -- Name: learning_events_default_organization_id_occurred_at_idx; Type: INDEX ATTACH; Schema: analytics; Owner: -
@@ -5934,6 +5971,13 @@ ALTER TABLE ONLY gamification.levels
     ADD CONSTRAINT levels_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES user_management.organizations(id) ON DELETE CASCADE;
 
 --
+-- Name: point_balances point_balances_display_name_fkey; Type: FK CONSTRAINT; Schema: gamification; Owner: -
+--
+
+ALTER TABLE ONLY gamification.point_balances
+    ADD CONSTRAINT point_balances_display_name_fkey FOREIGN KEY (user_id, display_name) REFERENCES user_management.users(id, display_name) ON UPDATE CASCADE ON DELETE CASCADE;
+
+--
 -- Name: point_balances point_balances_organization_id_user_id_fkey; Type: FK CONSTRAINT; Schema: gamification; Owner: -
 --
 
@@ -5988,6 +6032,13 @@ ALTER TABLE ONLY gamification.user_badges
 
 ALTER TABLE ONLY gamification.user_badges
     ADD CONSTRAINT user_badges_organization_id_user_id_fkey FOREIGN KEY (organization_id, user_id) REFERENCES user_management.organization_members(organization_id, user_id) ON DELETE CASCADE;
+
+--
+-- Name: weekly_points weekly_points_display_name_fkey; Type: FK CONSTRAINT; Schema: gamification; Owner: -
+--
+
+ALTER TABLE ONLY gamification.weekly_points
+    ADD CONSTRAINT weekly_points_display_name_fkey FOREIGN KEY (user_id, display_name) REFERENCES user_management.users(id, display_name) ON UPDATE CASCADE ON DELETE CASCADE;
 
 --
 -- Name: weekly_points weekly_points_organization_id_user_id_fkey; Type: FK CONSTRAINT; Schema: gamification; Owner: -
@@ -7797,69 +7848,6 @@ GRANT SELECT ON TABLE gamification.point_balances TO learning_app;
 GRANT SELECT ON TABLE gamification.point_balances TO learning_reporting;
 
 --
--- Name: TABLE users; Type: ACL; Schema: user_management; Owner: -
---
-
-GRANT SELECT ON TABLE user_management.users TO learning_app;
-
---
--- Name: COLUMN users.id; Type: ACL; Schema: user_management; Owner: -
---
-
-GRANT SELECT(id) ON TABLE user_management.users TO learning_reporting;
-
---
--- Name: COLUMN users.display_name; Type: ACL; Schema: user_management; Owner: -
---
-
-GRANT UPDATE(display_name) ON TABLE user_management.users TO learning_app;
-GRANT SELECT(display_name) ON TABLE user_management.users TO learning_reporting;
-
---
--- Name: COLUMN users.avatar_url; Type: ACL; Schema: user_management; Owner: -
---
-
-GRANT UPDATE(avatar_url) ON TABLE user_management.users TO learning_app;
-
---
--- Name: COLUMN users.timezone; Type: ACL; Schema: user_management; Owner: -
---
-
-GRANT UPDATE(timezone) ON TABLE user_management.users TO learning_app;
-GRANT SELECT(timezone) ON TABLE user_management.users TO learning_reporting;
-
---
--- Name: COLUMN users.locale; Type: ACL; Schema: user_management; Owner: -
---
-
-GRANT UPDATE(locale) ON TABLE user_management.users TO learning_app;
-GRANT SELECT(locale) ON TABLE user_management.users TO learning_reporting;
-
---
--- Name: COLUMN users.is_active; Type: ACL; Schema: user_management; Owner: -
---
-
-GRANT SELECT(is_active) ON TABLE user_management.users TO learning_reporting;
-
---
--- Name: COLUMN users.last_login_at; Type: ACL; Schema: user_management; Owner: -
---
-
-GRANT UPDATE(last_login_at) ON TABLE user_management.users TO learning_app;
-
---
--- Name: COLUMN users.created_at; Type: ACL; Schema: user_management; Owner: -
---
-
-GRANT SELECT(created_at) ON TABLE user_management.users TO learning_reporting;
-
---
--- Name: COLUMN users.updated_at; Type: ACL; Schema: user_management; Owner: -
---
-
-GRANT SELECT(updated_at) ON TABLE user_management.users TO learning_reporting;
-
---
 -- Name: TABLE leaderboard_all_time; Type: ACL; Schema: gamification; Owner: -
 --
 
@@ -8175,6 +8163,69 @@ GRANT INSERT(description),UPDATE(description) ON TABLE user_management.roles TO 
 --
 
 GRANT INSERT(is_default),UPDATE(is_default) ON TABLE user_management.roles TO learning_app;
+
+--
+-- Name: TABLE users; Type: ACL; Schema: user_management; Owner: -
+--
+
+GRANT SELECT ON TABLE user_management.users TO learning_app;
+
+--
+-- Name: COLUMN users.id; Type: ACL; Schema: user_management; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE user_management.users TO learning_reporting;
+
+--
+-- Name: COLUMN users.display_name; Type: ACL; Schema: user_management; Owner: -
+--
+
+GRANT UPDATE(display_name) ON TABLE user_management.users TO learning_app;
+GRANT SELECT(display_name) ON TABLE user_management.users TO learning_reporting;
+
+--
+-- Name: COLUMN users.avatar_url; Type: ACL; Schema: user_management; Owner: -
+--
+
+GRANT UPDATE(avatar_url) ON TABLE user_management.users TO learning_app;
+
+--
+-- Name: COLUMN users.timezone; Type: ACL; Schema: user_management; Owner: -
+--
+
+GRANT UPDATE(timezone) ON TABLE user_management.users TO learning_app;
+GRANT SELECT(timezone) ON TABLE user_management.users TO learning_reporting;
+
+--
+-- Name: COLUMN users.locale; Type: ACL; Schema: user_management; Owner: -
+--
+
+GRANT UPDATE(locale) ON TABLE user_management.users TO learning_app;
+GRANT SELECT(locale) ON TABLE user_management.users TO learning_reporting;
+
+--
+-- Name: COLUMN users.is_active; Type: ACL; Schema: user_management; Owner: -
+--
+
+GRANT SELECT(is_active) ON TABLE user_management.users TO learning_reporting;
+
+--
+-- Name: COLUMN users.last_login_at; Type: ACL; Schema: user_management; Owner: -
+--
+
+GRANT UPDATE(last_login_at) ON TABLE user_management.users TO learning_app;
+
+--
+-- Name: COLUMN users.created_at; Type: ACL; Schema: user_management; Owner: -
+--
+
+GRANT SELECT(created_at) ON TABLE user_management.users TO learning_reporting;
+
+--
+-- Name: COLUMN users.updated_at; Type: ACL; Schema: user_management; Owner: -
+--
+
+GRANT SELECT(updated_at) ON TABLE user_management.users TO learning_reporting;
 
 --
 -- PostgreSQL database dump complete

@@ -252,20 +252,23 @@ DECLARE
   v_total     bigint;
   v_level     integer;
   v_new_level integer;
+  v_name      text;
 BEGIN
   PERFORM set_config('learning.organization_id', NEW.organization_id::text, true);
+  -- The leaderboards' copy of the name (V044), for a learner's first row here or this week.
+  SELECT u.display_name INTO STRICT v_name FROM user_management.users u WHERE u.id = NEW.user_id;
   IF NEW.points >= 0 THEN
     -- One statement: a new balance starts at these points, an existing one adds them.
-    INSERT INTO gamification.point_balances AS b (organization_id, user_id, total_points)
-    VALUES (NEW.organization_id, NEW.user_id, NEW.points)
+    INSERT INTO gamification.point_balances AS b (organization_id, user_id, total_points, display_name)
+    VALUES (NEW.organization_id, NEW.user_id, NEW.points, v_name)
     ON CONFLICT (organization_id, user_id) DO UPDATE
        SET total_points = b.total_points + EXCLUDED.total_points, updated_at = now()
     RETURNING b.total_points, b.level_number INTO v_total, v_level;
   ELSE
     -- Create the balance at 0, then add: a first row carrying a negative amount would fail
     -- the CHECK before ON CONFLICT could turn it into an update (and must fail on the update).
-    INSERT INTO gamification.point_balances (organization_id, user_id)
-    VALUES (NEW.organization_id, NEW.user_id)
+    INSERT INTO gamification.point_balances (organization_id, user_id, display_name)
+    VALUES (NEW.organization_id, NEW.user_id, v_name)
     ON CONFLICT (organization_id, user_id) DO NOTHING;
     UPDATE gamification.point_balances b
        SET total_points = b.total_points + NEW.points, updated_at = now()
@@ -273,8 +276,8 @@ BEGIN
     RETURNING b.total_points, b.level_number INTO v_total, v_level;
   END IF;
 
-  INSERT INTO gamification.weekly_points AS w (organization_id, week_start, user_id, points)
-  VALUES (NEW.organization_id, date_trunc('week', NEW.awarded_at AT TIME ZONE 'UTC')::date, NEW.user_id, NEW.points)
+  INSERT INTO gamification.weekly_points AS w (organization_id, week_start, user_id, points, display_name)
+  VALUES (NEW.organization_id, date_trunc('week', NEW.awarded_at AT TIME ZONE 'UTC')::date, NEW.user_id, NEW.points, v_name)
   ON CONFLICT (organization_id, week_start, user_id) DO UPDATE
      SET points = w.points + EXCLUDED.points;
 
@@ -358,17 +361,21 @@ DECLARE
   v_rows integer;
 BEGIN
   DELETE FROM gamification.weekly_points;
-  INSERT INTO gamification.weekly_points (organization_id, week_start, user_id, points)
-  SELECT l.organization_id, date_trunc('week', l.awarded_at AT TIME ZONE 'UTC')::date, l.user_id, sum(l.points)
-    FROM gamification.points_ledger l
-   GROUP BY 1, 2, 3;
-  INSERT INTO gamification.point_balances AS b (organization_id, user_id, total_points, level_number, level_reached_at)
+  INSERT INTO gamification.weekly_points (organization_id, week_start, user_id, points, display_name)
+  SELECT t.organization_id, t.week_start, t.user_id, t.points, u.display_name
+    FROM (SELECT l.organization_id, date_trunc('week', l.awarded_at AT TIME ZONE 'UTC')::date AS week_start,
+                 l.user_id, sum(l.points) AS points
+            FROM gamification.points_ledger l
+           GROUP BY 1, 2, 3) t
+    JOIN user_management.users u ON u.id = t.user_id;
+  INSERT INTO gamification.point_balances AS b (organization_id, user_id, total_points, level_number, level_reached_at, display_name)
   SELECT t.organization_id, t.user_id, t.total,
          coalesce((SELECT max(lv.level_number) FROM gamification.levels lv
                     WHERE lv.organization_id = t.organization_id AND lv.min_points <= t.total), 0),
-         now()
+         now(), u.display_name
     FROM (SELECT l.organization_id, l.user_id, sum(l.points) AS total
             FROM gamification.points_ledger l GROUP BY 1, 2) t
+    JOIN user_management.users u ON u.id = t.user_id
   ON CONFLICT (organization_id, user_id) DO UPDATE
      SET total_points = EXCLUDED.total_points,
          level_number = greatest(b.level_number, EXCLUDED.level_number),

@@ -8,7 +8,9 @@
 --       each organization only its own board. The views rank a whole organization; the top-N
 --       functions read the (organization_id, points DESC) index and stop after N rows (ties at
 --       the cut included: FETCH FIRST ... WITH TIES), which keeps "top 50" fast however many
---       learners an organization has. Typical queries:
+--       learners an organization has. The names come from the balance rows themselves
+--       (display_name, kept equal to users by a cascading foreign key, V044): no join to
+--       users and its per-row membership policy. Typical queries:
 --         SELECT * FROM gamification.top_learners(50);
 --         SELECT * FROM gamification.top_learners_of_week();      -- this ISO week (UTC)
 --         SELECT * FROM gamification.leaderboard_all_time WHERE user_id = $1;  -- my rank
@@ -29,14 +31,13 @@ AS
 SELECT r.organization_id,
        r.rank,
        r.user_id,
-       u.display_name,
+       r.display_name,
        r.total_points,
        r.level_number,
        l.name AS level_name
-  FROM (SELECT b.organization_id, b.user_id, b.total_points, b.level_number,
+  FROM (SELECT b.organization_id, b.user_id, b.display_name, b.total_points, b.level_number,
                rank() OVER (PARTITION BY b.organization_id ORDER BY b.total_points DESC) AS rank
           FROM gamification.point_balances b) AS r
-  JOIN user_management.users u ON u.id = r.user_id
   LEFT JOIN gamification.levels l
     ON l.organization_id = r.organization_id AND l.level_number = r.level_number;
 
@@ -50,12 +51,11 @@ SELECT r.organization_id,
        r.week_start,
        r.rank,
        r.user_id,
-       u.display_name,
+       r.display_name,
        r.points
-  FROM (SELECT w.organization_id, w.week_start, w.user_id, w.points,
+  FROM (SELECT w.organization_id, w.week_start, w.user_id, w.display_name, w.points,
                rank() OVER (PARTITION BY w.organization_id, w.week_start ORDER BY w.points DESC) AS rank
-          FROM gamification.weekly_points w) AS r
-  JOIN user_management.users u ON u.id = r.user_id;
+          FROM gamification.weekly_points w) AS r;
 
 COMMENT ON VIEW gamification.leaderboard_weekly IS
   'Weekly leaderboards per organization and ISO week (Monday, UTC); filter on week_start.';
@@ -69,14 +69,13 @@ AS $$
 #variable_conflict use_column
 BEGIN
   RETURN QUERY
-  SELECT rank() OVER (ORDER BY t.total_points DESC), t.user_id, u.display_name, t.total_points,
+  SELECT rank() OVER (ORDER BY t.total_points DESC), t.user_id, t.display_name, t.total_points,
          t.level_number, l.name
-    FROM (SELECT b.organization_id, b.user_id, b.total_points, b.level_number
+    FROM (SELECT b.organization_id, b.user_id, b.display_name, b.total_points, b.level_number
             FROM gamification.point_balances b
            WHERE b.organization_id = (SELECT user_management.current_organization_id())
            ORDER BY b.total_points DESC
            FETCH FIRST (greatest(coalesce(p_limit, 50), 0)) ROWS WITH TIES) AS t
-    JOIN user_management.users u ON u.id = t.user_id
     LEFT JOIN gamification.levels l
       ON l.organization_id = t.organization_id AND l.level_number = t.level_number
    ORDER BY 1, 3, 2;
@@ -95,14 +94,13 @@ AS $$
 #variable_conflict use_column
 BEGIN
   RETURN QUERY
-  SELECT rank() OVER (ORDER BY t.points DESC), t.user_id, u.display_name, t.points
-    FROM (SELECT w.user_id, w.points
+  SELECT rank() OVER (ORDER BY t.points DESC), t.user_id, t.display_name, t.points
+    FROM (SELECT w.user_id, w.display_name, w.points
             FROM gamification.weekly_points w
            WHERE w.organization_id = (SELECT user_management.current_organization_id())
              AND w.week_start = (SELECT coalesce(p_week_start, date_trunc('week', now() AT TIME ZONE 'UTC')::date))
            ORDER BY w.points DESC
            FETCH FIRST (greatest(coalesce(p_limit, 50), 0)) ROWS WITH TIES) AS t
-    JOIN user_management.users u ON u.id = t.user_id
    ORDER BY 1, 3, 2;
 END
 $$;

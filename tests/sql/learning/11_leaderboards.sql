@@ -3,9 +3,11 @@
 -- ties share a rank and are kept at the cut of a top N; a large
 -- award moves a learner to the top of both boards (and raises the level); the weekly board
 -- adds up to the ledger's points of the week. Sam Rivera belongs to both Northwind and
--- Globex and has a separate standing on each board.
+-- Globex and has a separate standing on each board. The boards carry the names themselves
+-- (V044): a rename reaches every board of every organization at once, and a balance row
+-- with a name other than the user's cannot be written.
 BEGIN;
-SELECT plan(16);
+SELECT plan(22);
 
 SET LOCAL ROLE learning_app;
 SELECT user_management.set_tenant_context('0a000000-0000-4000-8000-000000000001', '0b000001-0000-4000-8000-000000000001');
@@ -57,6 +59,32 @@ SELECT is((SELECT total_points FROM gamification.leaderboard_all_time WHERE user
           25::bigint, 'on Globex''s board Sam has his Globex points');
 SELECT is((SELECT count(*) FROM gamification.leaderboard_all_time WHERE display_name IN ('Omar Haddad', 'Lena Schmidt')),
           0::bigint, 'Globex''s board shows no Northwind-only learner');
+
+-- Sam renames himself while working in Globex.
+SELECT user_management.set_tenant_context('0a000000-0000-4000-8000-000000000002', '0b000001-0000-4000-8000-000000000006');
+UPDATE user_management.users SET display_name = 'Sam R.' WHERE id = '0b000001-0000-4000-8000-000000000006';
+SELECT is((SELECT display_name FROM gamification.top_learners(50) WHERE user_id = '0b000001-0000-4000-8000-000000000006'),
+          'Sam R.', 'the rename shows on Globex''s top learners');
+SELECT is((SELECT count(*) FROM gamification.weekly_points
+            WHERE user_id = '0b000001-0000-4000-8000-000000000006' AND display_name <> 'Sam R.'),
+          0::bigint, 'and on every Globex weekly row of his');
+SELECT user_management.set_tenant_context('0a000000-0000-4000-8000-000000000001', '0b000001-0000-4000-8000-000000000006');
+SELECT is((SELECT display_name FROM gamification.leaderboard_all_time WHERE user_id = '0b000001-0000-4000-8000-000000000006'),
+          'Sam R.', 'and on Northwind''s board, another organization');
+SELECT ok((SELECT count(*) FROM gamification.weekly_points WHERE user_id = '0b000001-0000-4000-8000-000000000006') > 0
+          AND (SELECT count(*) FROM gamification.weekly_points
+                WHERE user_id = '0b000001-0000-4000-8000-000000000006' AND display_name <> 'Sam R.') = 0,
+          'and on every Northwind weekly row of his');
+RESET ROLE;
+
+-- Not even the owner can give a board row a name other than the user's.
+SET LOCAL ROLE learning_owner;
+SELECT throws_ok($$UPDATE gamification.point_balances SET display_name = 'Lena Schmidt'
+                    WHERE user_id = '0b000001-0000-4000-8000-000000000006'$$,
+                 '23503', NULL, 'a balance row cannot carry a name other than its user''s');
+SELECT throws_ok($$UPDATE gamification.weekly_points SET display_name = 'Lena Schmidt'
+                    WHERE user_id = '0b000001-0000-4000-8000-000000000006'$$,
+                 '23503', NULL, 'nor a weekly row');
 RESET ROLE;
 
 SELECT * FROM finish();
