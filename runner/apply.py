@@ -34,6 +34,14 @@ from runner.sources import Migration, Script
 from runner.sqltext import split
 
 RETRYABLE = {"55P03": "lock timeout", "40P01": "deadlock"}
+# A transactional migration goes as: the prefix (BEGIN and three SET LOCALs), the file, a SELECT
+# of this one column (to tell a failure in the file from one after it), the history statement,
+# COMMIT.
+_MARKER = "runner_script_done"
+_PREFIX_STATEMENTS = 4
+# execution_ms computed by the server: every statement of one query string shares its
+# statement_timestamp() (the time the string arrived), so this is the time from BEGIN to here.
+SERVER_MS = sql.SQL("(extract(epoch FROM clock_timestamp() - statement_timestamp()) * 1000)::integer")
 
 
 class Reporter:
@@ -215,55 +223,58 @@ class Session:
             "what is recorded",
         )
 
-    def transactional(self, migration: Migration, script: Script,
-                      record: Callable[[int], sql.Composable], action: str = "apply") -> Step:
-        """Run ``script`` and the history statement ``record(ms)`` in one transaction, retrying
-        lock timeouts. Three round trips: BEGIN with the SET LOCALs, the script as written,
-        the history statement with COMMIT."""
+    def transactional(self, migration: Migration, script: Script, record: sql.Composable,
+                      action: str = "apply") -> Step:
+        """Run ``script`` and the history statement ``record`` in one transaction, retrying lock
+        timeouts. One round trip: BEGIN with the SET LOCALs, the script as written, a marker,
+        the history statement and COMMIT go as one simple-protocol query. The server parses the
+        whole string before running any of it and skips everything after a failing statement,
+        so a syntax error runs nothing and a failure never reaches COMMIT."""
         lock_ms, stmt_ms = self._timeouts(script)
         attempts = self.settings.lock_retries + 1
-        begin = (f"BEGIN; SET LOCAL lock_timeout = '{lock_ms}ms'; SET LOCAL statement_timeout = '{stmt_ms}ms'; "
-                 "SET LOCAL synchronous_commit = off")
+        prefix = (f"BEGIN; SET LOCAL lock_timeout = '{lock_ms}ms'; SET LOCAL statement_timeout = '{stmt_ms}ms'; "
+                  "SET LOCAL synchronous_commit = off;\n")
+        # "\n;" ends a last statement without a semicolon, or a trailing "--" comment.
+        text = (f"{prefix}{script.text}\n;\nSELECT 1 AS {_MARKER};\n"
+                f"{record.as_string(self.conn)};\nCOMMIT")
         for attempt in range(1, attempts + 1):
             start = time.perf_counter()
             blockers: list[str] = []
             try:
-                run_script(self.conn, begin)
                 self.watcher.arm(lock_ms // 2)
                 try:
-                    run_script(self.conn, script.text)
+                    run_script(self.conn, text, marker=_MARKER)
                 finally:
                     blockers = self.watcher.disarm()
-                ms = int((time.perf_counter() - start) * 1000)
             except ScriptFailure as failure:
                 self._rollback()
+                if failure.after_marker:  # the history statement, or COMMIT (deferred constraints)
+                    d = failure.diagnostic
+                    raise MigrationFailed(
+                        f"{'migration' if action == 'apply' else 'rollback'} {script.display} failed at commit",
+                        script=script.display, diagnostic=d, hint=HINTS.get(d.sqlstate),
+                        notes=["rolled back: nothing of this file was kept and no history row was written"],
+                    ) from None
+                # Positions and statement counts as if the script had been sent alone.
+                inner = ScriptFailure(
+                    failure.diagnostic,
+                    failure.position - len(prefix) if failure.position and failure.position > len(prefix) else None,
+                    max(failure.completed - _PREFIX_STATEMENTS, 0))
                 reason = RETRYABLE.get(failure.diagnostic.sqlstate)
                 if reason and attempt < attempts:
                     delay = self.settings.retry_backoff_ms * 2 ** (attempt - 1)
                     self.reporter.retry(migration, attempt, reason, delay, blockers)
                     time.sleep(delay / 1000)
                     continue
-                raise self._failure(migration, script, failure, attempts=attempt,
+                raise self._failure(migration, script, inner, attempts=attempt,
                                     blockers=blockers, action=action) from None
             except psycopg.OperationalError as exc:
                 raise self._lost(script, exc) from None
             except BaseException:
                 self._rollback()
                 raise
-            try:
-                run_script(self.conn, record(ms).as_string(self.conn) + "; COMMIT")
-            except ScriptFailure as failure:  # e.g. a deferred constraint checked at COMMIT
-                self._rollback()
-                d = failure.diagnostic
-                raise MigrationFailed(
-                    f"{'migration' if action == 'apply' else 'rollback'} {script.display} failed at commit",
-                    script=script.display, diagnostic=d, hint=HINTS.get(d.sqlstate),
-                    notes=["rolled back: nothing of this file was kept and no history row was written"],
-                ) from None
-            except psycopg.OperationalError as exc:
-                raise self._lost(script, exc) from None
             self._async_commits = True
-            return Step(action, migration, ms, attempt)
+            return Step(action, migration, int((time.perf_counter() - start) * 1000), attempt)
         raise AssertionError("unreachable")
 
     def _rollback(self) -> None:
@@ -302,7 +313,7 @@ class Session:
                    kind=kind or migration.kind, script=script.display, checksum=script.checksum)
         if script.directives.transactional:
             return self.transactional(
-                migration, script, lambda ms: self.history.insert_sql(execution_ms=ms, success=True, **row))
+                migration, script, self.history.insert_sql(execution_ms=SERVER_MS, success=True, **row))
         rank = self.history.insert(self.conn, execution_ms=0, success=False, **row)
         ms = self.statement_by_statement(migration, script, action="apply", on_failure=lambda: None)
         self.history.mark_succeeded(self.conn, rank, ms)
@@ -316,7 +327,7 @@ class Session:
         else:
             forget = self.history.delete_version_sql(migration.version or "")
         if script.directives.transactional:
-            return self.transactional(migration, script, lambda ms: forget, action="rollback")
+            return self.transactional(migration, script, forget, action="rollback")
 
         def mark_failed() -> None:
             self.history.mark_failed(self.conn, migration.version)

@@ -27,6 +27,7 @@ class ScriptFailure(Exception):
     diagnostic: PgDiagnostic
     position: int | None  # 1-based character position in the script, when the server gave one
     completed: int
+    after_marker: bool = False  # the failing statement came after the result named ``marker``
 
     def __str__(self) -> str:
         return f"{self.diagnostic.sqlstate}: {self.diagnostic.message}"
@@ -73,13 +74,17 @@ def _next_result(pgconn: pq.abc.PGconn) -> pq.abc.PGresult | None:
         _wait(pgconn)
 
 
-def run_script(conn: psycopg.Connection, text: str) -> int:
+def run_script(conn: psycopg.Connection, text: str, *, marker: str | None = None) -> int:
     """Run ``text`` on ``conn``; return the number of statements, or raise :class:`ScriptFailure`.
 
     Runs inside whatever transaction ``conn`` has open. Ctrl-C cancels the query on the server.
+    ``marker`` names the single column of a ``SELECT`` placed in ``text`` to tell a failure
+    before it from one after it (:attr:`ScriptFailure.after_marker`).
     """
     pgconn = conn.pgconn
     encoding = conn.info.encoding
+    marker_name = marker.encode() if marker else None
+    seen = False
     try:
         pgconn.send_query(text.encode(encoding))
         while pgconn.flush() == 1:
@@ -90,7 +95,7 @@ def run_script(conn: psycopg.Connection, text: str) -> int:
             if status in _ERROR:
                 if failure is None:
                     diag, pos = _diagnostic(res, encoding)
-                    failure = ScriptFailure(diag, pos, completed)
+                    failure = ScriptFailure(diag, pos, completed, seen)
             elif status == pq.ExecStatus.COPY_IN:
                 pgconn.put_copy_end(b"COPY FROM STDIN needs data; load data with runner seed")
             elif status == pq.ExecStatus.COPY_OUT:
@@ -98,6 +103,9 @@ def run_script(conn: psycopg.Connection, text: str) -> int:
                     pass
             else:
                 completed += 1
+                if marker_name and status == pq.ExecStatus.TUPLES_OK and res.nfields == 1 \
+                        and res.fname(0) == marker_name:
+                    seen = True
     except KeyboardInterrupt:
         conn.cancel_safe()
         while _next_result(pgconn) is not None:

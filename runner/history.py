@@ -98,13 +98,14 @@ class History:
             return cur.fetchall()
 
     def insert_sql(self, *, version: str | None, description: str, kind: str, script: str, checksum: str,
-                   execution_ms: int, success: bool) -> sql.Composed:
-        """The INSERT of a history row as one statement with literal values (sent together with
-        COMMIT in the migration's last round trip)."""
+                   execution_ms: int | sql.Composable, success: bool) -> sql.Composed:
+        """The INSERT of a history row as one statement with literal values (sent in the same
+        query string as the migration and COMMIT); ``execution_ms`` may be an SQL expression."""
         values = (version, description, kind, script, checksum, execution_ms, success)
         return sql.SQL(
             "INSERT INTO {} (version, description, kind, script, checksum, execution_ms, success) VALUES ({})"
-        ).format(self.ident, sql.SQL(", ").join(map(sql.Literal, values)))
+        ).format(self.ident, sql.SQL(", ").join(
+            v if isinstance(v, sql.Composable) else sql.Literal(v) for v in values))
 
     def delete_version_sql(self, version: str) -> sql.Composed:
         return sql.SQL("DELETE FROM {} WHERE version = {}").format(self.ident, sql.Literal(version))

@@ -294,3 +294,38 @@ def test_deferred_constraint_failing_at_commit_keeps_nothing(project: Path, db_u
     assert info.value.diagnostic.sqlstate == "23503"
     assert q(db_url, "SELECT to_regclass('public.c')") == [(None,)]
     assert q(db_url, "SELECT count(*) FROM schema_migrations") == [(0,)]
+
+
+def test_one_round_trip_per_file_keeps_the_file_boundaries(project: Path, db_url: str) -> None:
+    """The file goes in one query string with BEGIN, the history row and COMMIT: a file ending
+    in a comment or without a semicolon still applies, execution_ms is the server's time for the
+    file, and an error's position and statement count refer to the file alone."""
+    m = project / "migrations"
+    write(m, "0001_tail.sql", "create table public.a (id int);\nselect pg_sleep(0.3) -- no semicolon, no newline")
+    write(m, "0002_dash.sql", "create table public.b (id int); -- the end")
+    commands.migrate(target(project, db_url))
+    rows = q(db_url, "SELECT version, execution_ms FROM schema_migrations ORDER BY installed_rank")
+    assert [r[0] for r in rows] == ["0001", "0002"]
+    assert 300 <= rows[0][1] < 5_000, rows  # pg_sleep(0.3) counted, measured by the server
+    write(m, "0003_bad.sql", "create table public.c (id int);\ncreate table public.d (id int);\n"
+                             "select * from public.missing;\n")
+    with pytest.raises(MigrationFailed) as info:
+        commands.migrate(target(project, db_url))
+    assert str(info.value.location) == "migrations/0003_bad.sql:3:15"
+    assert info.value.diagnostic.sqlstate == "42P01"
+    assert q(db_url, "SELECT to_regclass('public.c'), count(*) FROM schema_migrations GROUP BY 1") == [(None, 2)]
+
+
+def test_a_failing_history_row_is_reported_at_commit_and_keeps_nothing(project: Path, db_url: str) -> None:
+    write(project / "migrations", "0001_a.sql", "create table public.a (id int);")
+    commands.migrate(target(project, db_url))
+    # A file that takes away what the runner needs to record it: the history statement fails
+    # after the file ran, and the whole transaction goes.
+    write(project / "migrations", "0002_revoke.sql",
+          "create table public.b (id int);\nalter table public.schema_migrations rename to gone;\n")
+    with pytest.raises(MigrationFailed, match="failed at commit") as info:
+        commands.migrate(target(project, db_url))
+    assert info.value.diagnostic.sqlstate == "42P01"
+    assert q(db_url, "SELECT to_regclass('public.b'), to_regclass('public.schema_migrations') IS NOT NULL") \
+        == [(None, True)]
+    assert history(db_url) == [("0001", "a", "versioned", True)]
