@@ -29,7 +29,7 @@ from runner.findings import ERROR, WARNING, Finding
 from runner.lint import lint
 from runner.plan import compute_status
 from runner.seed import load_seed
-from runner.sources import MigrationSet
+from runner.sources import Migration, MigrationSet
 from runner.targets import Target, admin_conninfo
 
 DIFF_LINES = 60
@@ -117,13 +117,19 @@ def round_trip(conninfo: str, target: Target, migrations: MigrationSet) -> tuple
                 missing = [m.script.display for m in migrations.repeatable if not m.rollback]
                 return [Finding("round-trip", "cannot roll back: repeatable files without rollback files: "
                                 + ", ".join(missing), ERROR, missing[0])], full
+            rolled_back: list[Migration] = []
             for m, expected in reversed(list(zip(migrations.versioned, before, strict=True))):
                 if m.rollback is None:
                     findings.append(Finding("round-trip", f"round trip stops at {m.script.display}: it has no "
                                             "rollback file", WARNING if m.script.directives.irreversible else ERROR,
                                             m.script.display))
+                    # Back to everything applied, so that the schema.sql and pgTAP checks that
+                    # follow see the whole schema, not the half rolled back.
+                    for done in [*reversed(rolled_back), *migrations.repeatable]:
+                        session.apply(done)
                     return findings, full
                 session.rollback(m)
+                rolled_back.append(m)
                 wrong = catalog.diff(expected, snap())
                 if wrong:
                     findings.append(Finding(

@@ -175,3 +175,17 @@ def test_validate_cli_exit_code_and_junit(project: Path, db_url: str, tmp_path: 
     runner_cli("dump", "--path", str(project), "--url", db_url)
     ok = runner_cli("validate", "--path", str(project), "--url", db_url, "--github")
     assert ok.returncode == 0, ok.stdout + ok.stderr
+
+
+def test_a_round_trip_stopped_by_a_missing_rollback_still_checks_the_whole_schema(project: Path, db_url: str) -> None:
+    good_project(project)
+    write(project / "migrations", "0003_more.sql", "-- What: more.\ncreate table shop.more (id int);\n")
+    write(project / "migrations", "0004_last.sql", "-- What: last, no rollback.\ncreate table shop.last (id int);\n")
+    write(project / "migrations", "0004_last.rollback.sql", "drop table shop.last;\n")
+    dump(target(project, db_url))
+    report = validate(target(project, db_url))
+    # Only the missing rollback of 0003 is reported: schema.sql (with the view and both tables)
+    # is compared against the fully migrated database, not the half rolled back one.
+    assert [f.message for f in errors(report, "round-trip")] == [
+        "round trip stops at migrations/0003_more.sql: it has no rollback file"]
+    assert errors(report, "schema-file") == []
