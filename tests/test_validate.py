@@ -177,6 +177,22 @@ def test_validate_cli_exit_code_and_junit(project: Path, db_url: str, tmp_path: 
     assert ok.returncode == 0, ok.stdout + ok.stderr
 
 
+def test_dump_and_validate_exclude_patterns_without_configuration(project: Path, db_url: str) -> None:
+    good_project(project)
+    write(project / "migrations", "0009_today.sql",
+          "-- What: a table named after a date, as a time partition would be.\n"
+          "create table shop.items_p20261206 (id int);\n")
+    write(project / "migrations", "0009_today.rollback.sql", "drop table shop.items_p20261206;\n")
+    done = runner_cli("dump", "--path", str(project), "--url", db_url, "--exclude", "shop.items_p*")
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = (project / "schema.sql").read_text()
+    assert "CREATE TABLE shop.items (" in text and "items_p20261206" not in text
+    same = runner_cli("validate", "--path", str(project), "--url", db_url, "--no-tests", "--exclude", "shop.items_p*")
+    assert same.returncode == 0, same.stdout + same.stderr
+    without = runner_cli("validate", "--path", str(project), "--url", db_url, "--no-tests")
+    assert without.returncode == 1 and "schema.sql differs" in without.stdout
+
+
 def test_a_round_trip_stopped_by_a_missing_rollback_still_checks_the_whole_schema(project: Path, db_url: str) -> None:
     good_project(project)
     write(project / "migrations", "0003_more.sql", "-- What: more.\ncreate table shop.more (id int);\n")
