@@ -776,10 +776,15 @@ BEGIN
     SELECT * FROM hits ORDER BY rank DESC, id LIMIT greatest(coalesce(p_limit, 20), 0)
   )
   SELECT top.kind, top.id, top.title,
-         ts_headline('english', concat_ws(': ', top.title, nullif(top.body, '')), q.query,
-                     'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=" ... "'),
+         ts_headline('english', d.doc, q.query,
+                     CASE WHEN length(d.doc) <= 200
+                          THEN 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true'
+                          ELSE 'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=" ... "'
+                     END),
          top.rank
-    FROM top, q
+    FROM top
+   CROSS JOIN q
+   CROSS JOIN LATERAL (SELECT concat_ws(': ', top.title, nullif(top.body, '')) AS doc) AS d
    ORDER BY top.rank DESC, top.id;
 END
 $$;

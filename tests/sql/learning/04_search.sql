@@ -3,7 +3,7 @@
 -- match; highlights matches; understands websearch syntax; skips drafts and deleted posts;
 -- and stays inside the caller's organization.
 BEGIN;
-SELECT plan(15);
+SELECT plan(18);
 
 -- Two published Northwind courses that both mention "kubernetes": in the title, and only
 -- in the description.
@@ -11,7 +11,11 @@ INSERT INTO course_management.courses (id, organization_id, slug, title, summary
 VALUES ('0d000001-0000-4000-8000-0000000000a1', '0a000000-0000-4000-8000-000000000001', 'k8s-title',
         'Kubernetes for database people', 'Run PostgreSQL on a cluster.', 'Operators and storage.', 'published', now()),
        ('0d000001-0000-4000-8000-0000000000a2', '0a000000-0000-4000-8000-000000000001', 'k8s-description',
-        'Cloud operations', 'Running services.', 'Covers kubernetes briefly, among many other tools.', 'published', now());
+        'Cloud operations', 'Running services.', 'Covers kubernetes briefly, among many other tools.', 'published', now()),
+       ('0d000001-0000-4000-8000-0000000000a3', '0a000000-0000-4000-8000-000000000001', 'long-read',
+        'Platform engineering', 'A long course.',
+        'Helm charts come first. ' || repeat('Storage, networking and observability are covered at length. ', 6)
+        || 'The last part returns to helm charts for upgrades.', 'published', now());
 
 SET LOCAL ROLE learning_app;
 SELECT user_management.set_tenant_context('0a000000-0000-4000-8000-000000000001', '0b000001-0000-4000-8000-000000000003');
@@ -22,6 +26,15 @@ SELECT is((SELECT array_agg(id ORDER BY rank DESC) FROM content_management.searc
 SELECT ok((SELECT bool_and(rank > 0) FROM content_management.search('kubernetes')), 'ranks are positive');
 SELECT matches((SELECT snippet FROM content_management.search('kubernetes') WHERE id = '0d000001-0000-4000-8000-0000000000a2'),
                '<mark>kubernetes</mark>', 'the snippet highlights the matching word');
+SELECT is((SELECT snippet FROM content_management.search('kubernetes') WHERE id = '0d000001-0000-4000-8000-0000000000a2'),
+          'Cloud operations: Running services. Covers <mark>kubernetes</mark> briefly, among many other tools.',
+          'a short text is its own snippet, whole, with the match marked');
+SELECT ok((SELECT snippet ILIKE '%<mark>helm</mark> <mark>charts</mark>% ... %<mark>helm</mark> <mark>charts</mark>%'
+             FROM content_management.search('helm charts') WHERE id = '0d000001-0000-4000-8000-0000000000a3'),
+          'a long text gives its two best fragments, joined by " ... "');
+SELECT ok((SELECT (length(snippet) - length(replace(snippet, 'Storage', ''))) / length('Storage') < 6
+             FROM content_management.search('helm charts') WHERE id = '0d000001-0000-4000-8000-0000000000a3'),
+          'and not the whole text (fewer than its six middle sentences)');
 
 SELECT is((SELECT array_agg(title) FROM content_management.search('query performance', ARRAY['course'])),
           ARRAY['Advanced PostgreSQL Performance'],
