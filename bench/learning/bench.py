@@ -14,8 +14,9 @@ that scale is already there.
 Each pgbench transaction runs as the application role with the tenant context of a random
 learner (SET LOCAL ROLE learning_app; user_management.set_tenant_context(...)), as the API
 would, in one round trip: BEGIN, the context, the call and COMMIT go as one simple-protocol
-query (pgbench's backslash-semicolon), as a driver's pipeline would send them; sent one by one they cost four
-more round trips, about 0.45 ms of a 1.2 ms leaderboard call with one client. Ids are written
+query (pgbench's backslash-semicolon), as a driver's pipeline would send them; sent one by
+one they cost four more round trips, about 0.45 ms of a 1.2 ms leaderboard call with one
+client. Ids are written
 md5('bench-user:' || '<n>'), a constant folded at plan time (md5('bench-user:' || <n>) goes
 through the textanycat SQL function: planning the benchmark's own expression). Scripts:
 

@@ -6,12 +6,12 @@
 --       built (ts_headline, the expensive part) only for the rows returned: a text of up to
 --       200 characters (a course's title and summary, a short post) is its own snippet, whole
 --       with the matches marked (HighlightAll, which skips the search for the best fragments:
---       a fifth more searches per second at 16 clients); a longer one gives its two best
---       fragments of up to 25 words. It runs as the
---       caller, so RLS limits it to the caller's organization. PL/pgSQL (RETURN QUERY), not
---       SQL: an inlined SQL function is planned again in every calling statement, and that
---       planning (three full-text branches, each with its RLS policy) cost more than the
---       search itself; PL/pgSQL keeps the plan for the session.
+--       10-20% more searches per second at 16 clients); a longer one gives its two best
+--       fragments of up to 25 words. It runs as the caller, so RLS limits it to the caller's
+--       organization. PL/pgSQL (RETURN QUERY), not SQL: an inlined SQL function is planned
+--       again in every calling statement, and that planning (three full-text branches, each
+--       with its RLS policy) cost more than the search itself; PL/pgSQL keeps the plan for
+--       the session.
 
 SET LOCAL ROLE learning_owner;
 
