@@ -99,39 +99,28 @@ RETURNS void
 LANGUAGE plpgsql
 VOLATILE
 AS $$
-DECLARE
-  v_course    uuid;
-  v_total     integer;
-  v_done      integer;
-  v_last_done timestamptz;
 BEGIN
-  -- Lock first, count afterwards: the count then sees every completion committed before.
-  -- NO KEY UPDATE, not UPDATE: a concurrent chain of the same learner already holds a KEY
-  -- SHARE lock on this row (the foreign-key check of its new progress row) and waits for
-  -- the learner lock we hold; FOR UPDATE would wait for it in turn, a deadlock.
-  SELECT e.course_id INTO v_course
-    FROM course_management.enrollments e
-   WHERE e.id = p_enrollment_id
-     FOR NO KEY UPDATE;
-  IF NOT FOUND THEN
-    RETURN;
-  END IF;
-  SELECT count(*) FILTER (WHERE l.is_required),
-         count(lp.id) FILTER (WHERE l.is_required),
-         max(lp.completed_at)
-    INTO v_total, v_done, v_last_done
-    FROM course_management.lessons l
-    LEFT JOIN course_management.lesson_progress lp
-      ON lp.lesson_id = l.id AND lp.enrollment_id = p_enrollment_id AND lp.status = 'completed'
-   WHERE l.course_id = v_course;
+  -- One statement: the counts come from the UPDATE's own snapshot, taken after the caller
+  -- took the learner lock (gamification.lock_learner), so they include every completion of
+  -- this learner's earlier chains. The UPDATE locks the row FOR NO KEY UPDATE, which does
+  -- not conflict with the KEY SHARE lock a concurrent chain of the same learner holds on it
+  -- (the foreign-key check of its new progress row) while it waits for the learner lock.
   UPDATE course_management.enrollments e
-     SET progress_percent = CASE WHEN v_total = 0 THEN 0 ELSE round(100.0 * v_done / v_total, 2) END,
-         last_activity_at = greatest(e.last_activity_at, v_last_done),
-         status = CASE WHEN e.status = 'completed' OR (v_total > 0 AND v_done = v_total) THEN 'completed'
+     SET progress_percent = CASE WHEN p.total = 0 THEN 0 ELSE round(100.0 * p.done / p.total, 2) END,
+         last_activity_at = greatest(e.last_activity_at, p.last_done),
+         status = CASE WHEN e.status = 'completed' OR (p.total > 0 AND p.done = p.total) THEN 'completed'
                        ELSE 'active' END,
          completed_at = CASE WHEN e.status = 'completed' THEN e.completed_at
-                             WHEN v_total > 0 AND v_done = v_total THEN greatest(v_last_done, e.enrolled_at)
+                             WHEN p.total > 0 AND p.done = p.total THEN greatest(p.last_done, e.enrolled_at)
                         END
+    FROM (SELECT count(*) FILTER (WHERE l.is_required) AS total,
+                 count(lp.id) FILTER (WHERE l.is_required) AS done,
+                 max(lp.completed_at) AS last_done
+            FROM course_management.enrollments e2
+            JOIN course_management.lessons l ON l.course_id = e2.course_id
+            LEFT JOIN course_management.lesson_progress lp
+              ON lp.lesson_id = l.id AND lp.enrollment_id = e2.id AND lp.status = 'completed'
+           WHERE e2.id = p_enrollment_id) p
    WHERE e.id = p_enrollment_id;
 END
 $$;

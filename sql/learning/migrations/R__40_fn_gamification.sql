@@ -106,48 +106,50 @@ LANGUAGE plpgsql
 VOLATILE
 AS $$
 DECLARE
-  v_metric   text;
-  v_value    numeric;
   v_unlocked integer := 0;
   v_rows     integer;
   v_achieved timestamptz;
   r          record;
 BEGIN
-  FOREACH v_metric IN ARRAY p_metrics LOOP
-    -- Only a metric that still has something to give this learner: an active badge not yet
-    -- earned or an active achievement not yet unlocked. Most calls (every ledger row asks for
-    -- points_total) have none, and then neither the metric nor the rules are read. One
-    -- scalar-parameter query per metric, so that PL/pgSQL keeps one generic plan for it.
-    CONTINUE WHEN NOT EXISTS (SELECT 1 FROM gamification.badges b
-                               WHERE b.organization_id = p_organization_id
-                                 AND b.is_active
-                                 AND b.rule ->> 'metric' = v_metric
-                                 AND NOT EXISTS (SELECT 1 FROM gamification.user_badges ub
-                                                  WHERE ub.organization_id = p_organization_id
-                                                    AND ub.user_id = p_user_id AND ub.badge_id = b.id))
-              AND NOT EXISTS (SELECT 1 FROM gamification.achievements a
-                               WHERE a.organization_id = p_organization_id
-                                 AND a.is_active
-                                 AND a.rule ->> 'metric' = v_metric
-                                 AND NOT EXISTS (SELECT 1 FROM gamification.user_achievements ua
-                                                  WHERE ua.organization_id = p_organization_id
-                                                    AND ua.user_id = p_user_id AND ua.achievement_id = a.id
-                                                    AND ua.achieved_at IS NOT NULL));
-    v_value := gamification.metric_value(p_organization_id, p_user_id, v_metric);
-
-    -- Badges: awarded once, when the threshold is reached.
-    FOR r IN
-      SELECT b.id, b.key, b.points_reward
-        FROM gamification.badges b
-       WHERE b.organization_id = p_organization_id
-         AND b.is_active
-         AND b.rule ->> 'metric' = v_metric
-         AND (b.rule ->> 'threshold')::numeric <= v_value
-         AND NOT EXISTS (SELECT 1 FROM gamification.user_badges ub
-                          WHERE ub.organization_id = p_organization_id
-                            AND ub.user_id = p_user_id AND ub.badge_id = b.id)
-       ORDER BY b.key
-    LOOP
+  -- One query for every metric asked about: the badges that can be awarded now (active, not
+  -- yet earned, threshold reached) and the active achievements not yet unlocked (their
+  -- progress is kept up to date). A metric is read only for such a candidate, so the usual
+  -- call (every ledger row asks about points_total) reads one balance row and returns
+  -- nothing. Measured at bench scale: ~45 us a call, against ~100 us for the earlier
+  -- per-metric loop of four statements.
+  -- MATERIALIZED: the candidates are computed once; a subquery in FROM would be pulled up
+  -- and metric_value() evaluated twice per candidate (in the filter and in the result).
+  FOR r IN
+    WITH c AS MATERIALIZED (
+            SELECT 'badge'::text AS kind, b.id, b.key, b.points_reward,
+                   (b.rule ->> 'threshold')::numeric AS target,
+                   gamification.metric_value(p_organization_id, p_user_id, b.rule ->> 'metric') AS value
+              FROM gamification.badges b
+             WHERE b.organization_id = p_organization_id
+               AND b.is_active
+               AND b.rule ->> 'metric' = ANY (p_metrics)
+               AND NOT EXISTS (SELECT 1 FROM gamification.user_badges ub
+                                WHERE ub.organization_id = p_organization_id
+                                  AND ub.user_id = p_user_id AND ub.badge_id = b.id)
+            UNION ALL
+            SELECT 'achievement', a.id, a.key, a.points_reward,
+                   (a.rule ->> 'threshold')::numeric,
+                   gamification.metric_value(p_organization_id, p_user_id, a.rule ->> 'metric')
+              FROM gamification.achievements a
+             WHERE a.organization_id = p_organization_id
+               AND a.is_active
+               AND a.rule ->> 'metric' = ANY (p_metrics)
+               AND NOT EXISTS (SELECT 1 FROM gamification.user_achievements ua
+                                WHERE ua.organization_id = p_organization_id
+                                  AND ua.user_id = p_user_id AND ua.achievement_id = a.id
+                                  AND ua.achieved_at IS NOT NULL))
+    SELECT c.kind, c.id, c.key, c.points_reward, c.target, c.value
+      FROM c
+     WHERE c.kind = 'achievement' OR c.value >= c.target
+     ORDER BY c.kind DESC, c.key   -- badges first, each kind by key
+  LOOP
+    IF r.kind = 'badge' THEN
+      -- Awarded once, when the threshold is reached.
       INSERT INTO gamification.user_badges (organization_id, user_id, badge_id)
       VALUES (p_organization_id, p_user_id, r.id)
       ON CONFLICT DO NOTHING;
@@ -159,22 +161,13 @@ BEGIN
         -- May award points, whose trigger evaluates points_total rules in turn.
         PERFORM gamification.award_points(p_organization_id, p_user_id, r.points_reward, 'badge_earned', r.id);
       END IF;
-    END LOOP;
-
-    -- Achievements: progress kept up to date, unlocked once when the target is reached.
-    FOR r IN
-      SELECT a.id, a.key, a.points_reward, (a.rule ->> 'threshold')::numeric AS target
-        FROM gamification.achievements a
-       WHERE a.organization_id = p_organization_id
-         AND a.is_active
-         AND a.rule ->> 'metric' = v_metric
-       ORDER BY a.key
-    LOOP
+    ELSE
+      -- Progress kept up to date, unlocked once when the target is reached.
       v_achieved := NULL;
       INSERT INTO gamification.user_achievements AS ua
              (organization_id, user_id, achievement_id, progress, target, achieved_at)
-      VALUES (p_organization_id, p_user_id, r.id, least(v_value, r.target), r.target,
-              CASE WHEN v_value >= r.target THEN now() END)
+      VALUES (p_organization_id, p_user_id, r.id, least(r.value, r.target), r.target,
+              CASE WHEN r.value >= r.target THEN now() END)
       ON CONFLICT (organization_id, user_id, achievement_id) DO UPDATE
          SET progress = EXCLUDED.progress, target = EXCLUDED.target,
              achieved_at = EXCLUDED.achieved_at, updated_at = now()
@@ -187,7 +180,7 @@ BEGIN
                                        jsonb_build_object('achievement', r.key));
         PERFORM gamification.award_points(p_organization_id, p_user_id, r.points_reward, 'achievement_unlocked', r.id);
       END IF;
-    END LOOP;
+    END IF;
   END LOOP;
   RETURN v_unlocked;
 END
@@ -218,7 +211,9 @@ BEGIN
                                       WHEN v_day = s.last_activity_on + 1 THEN s.current_days + 1
                                       ELSE s.current_days END),
          last_activity_on = greatest(s.last_activity_on, v_day),
-         updated_at = now();
+         updated_at = now()
+   -- Another activity on the same day (or a late one) changes nothing: no new row version.
+   WHERE s.last_activity_on IS NULL OR v_day > s.last_activity_on;
 END
 $$;
 
@@ -299,7 +294,27 @@ BEGIN
                                    NEW.awarded_at);
     PERFORM gamification.evaluate_rules(NEW.organization_id, NEW.user_id, ARRAY['level_reached']);
   END IF;
-  PERFORM gamification.evaluate_rules(NEW.organization_id, NEW.user_id, ARRAY['points_total']);
+  -- Points rules only when one can fire: a badge the new total reaches and the learner lacks,
+  -- or an achievement still open (its progress follows the total). evaluate_rules() decides;
+  -- this is the filter that spares most awards the call (~60 us of the ~400 us an award costs).
+  IF EXISTS (SELECT 1 FROM gamification.badges b
+              WHERE b.organization_id = NEW.organization_id
+                AND b.is_active
+                AND b.rule ->> 'metric' = 'points_total'
+                AND (b.rule ->> 'threshold')::numeric <= v_total
+                AND NOT EXISTS (SELECT 1 FROM gamification.user_badges ub
+                                 WHERE ub.organization_id = NEW.organization_id
+                                   AND ub.user_id = NEW.user_id AND ub.badge_id = b.id))
+     OR EXISTS (SELECT 1 FROM gamification.achievements a
+                 WHERE a.organization_id = NEW.organization_id
+                   AND a.is_active
+                   AND a.rule ->> 'metric' = 'points_total'
+                   AND NOT EXISTS (SELECT 1 FROM gamification.user_achievements ua
+                                    WHERE ua.organization_id = NEW.organization_id
+                                      AND ua.user_id = NEW.user_id AND ua.achievement_id = a.id
+                                      AND ua.achieved_at IS NOT NULL)) THEN
+    PERFORM gamification.evaluate_rules(NEW.organization_id, NEW.user_id, ARRAY['points_total']);
+  END IF;
   PERFORM set_config('learning.organization_id', coalesce(v_caller_org, ''), true);
   RETURN NULL;
 END

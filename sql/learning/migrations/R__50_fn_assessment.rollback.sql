@@ -3,8 +3,9 @@
 
 DROP TRIGGER apply_grade ON assessment.grades;
 DROP TRIGGER award_on_graded ON assessment.quiz_attempts;
-DROP TRIGGER grade_on_submit ON assessment.quiz_attempts;
-DROP TRIGGER grade_on_insert ON assessment.quiz_attempts;
+DROP TRIGGER award_on_insert ON assessment.quiz_attempts;
+DROP TRIGGER score_on_submit ON assessment.quiz_attempts;
+DROP TRIGGER score_on_insert ON assessment.quiz_attempts;
 DROP TRIGGER guard_attempt ON assessment.quiz_attempts;
 DROP TRIGGER prepare_attempt ON assessment.quiz_attempts;
 DROP TRIGGER check_answer_key ON assessment.quiz_answer_keys;

@@ -4,7 +4,7 @@
 -- attempt limit, frozen answers, no self-grading; answer-key and question checks; and an
 -- instructor's grade on an assignment.
 BEGIN;
-SELECT plan(27);
+SELECT plan(28);
 
 -- grade_answers: q1 single (1 pt), q2 multiple (2), q3 true/false (1), q4 short answer (1).
 CREATE TEMP TABLE quiz AS
@@ -50,9 +50,14 @@ SELECT ok(EXISTS (SELECT 1 FROM gamification.user_badges ub JOIN gamification.ba
           'a perfect score earns quiz_ace');
 
 -- Attempt 2, submitted directly, wrong: graded, failed, no more points.
+SELECT set_config('test.attempt_updates', (SELECT n_tup_upd::text FROM pg_stat_xact_user_tables
+                                           WHERE relid = 'assessment.quiz_attempts'::regclass), true);
 INSERT INTO assessment.quiz_attempts (organization_id, quiz_id, user_id, answers, status)
 VALUES ('0a000000-0000-4000-8000-000000000001', '3a000001-0000-4000-8000-000000000001', '0b000001-0000-4000-8000-000000000005',
         '{"q1": "a"}', 'submitted');
+SELECT is((SELECT n_tup_upd FROM pg_stat_xact_user_tables WHERE relid = 'assessment.quiz_attempts'::regclass),
+          current_setting('test.attempt_updates')::bigint,
+          'an attempt submitted at insert is stored graded: one row version, no update');
 SELECT is((SELECT ARRAY[attempt_number::text, status, passed::text] FROM assessment.quiz_attempts
             WHERE user_id = '0b000001-0000-4000-8000-000000000005' ORDER BY attempt_number DESC LIMIT 1),
           ARRAY['2', 'graded', 'false'], 'a second attempt is numbered 2, graded and failed');

@@ -6,9 +6,11 @@
 -- generic plan), and each answer is the organization's own. The ledger trigger's one-
 -- statement balance upsert keeps the old rules: a first award creates the balance at its
 -- points, a first negative row is still refused. Rules are skipped only when nothing is
--- left to give: an earned badge is not awarded again, an open achievement still advances.
+-- left to give: an earned badge is not awarded again, an open achievement still advances,
+-- a points badge reached through the trigger's filter is awarded. A same-day activity does
+-- not rewrite the streak.
 BEGIN;
-SELECT plan(19);
+SELECT plan(22);
 
 SELECT is((SELECT l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.oid = f::regprocedure),
           'plpgsql', f || ' is PL/pgSQL (its plans are kept for the session)')
@@ -110,6 +112,33 @@ SELECT is((SELECT ua.progress FROM gamification.user_achievements ua JOIN gamifi
 SELECT is(gamification.evaluate_rules('0a000000-0000-4000-8000-000000000001', n.user_id,
                                       ARRAY['points_total', 'lessons_completed', 'streak_days']), 0,
           'evaluated again with nothing new, the rules unlock nothing') FROM newcomer n;
+
+-- The ledger trigger calls the points rules only when one can fire; a badge reached is
+-- still awarded, one out of reach is not (the organization's points achievements are
+-- switched off here, so that only the badge branch of the filter lets the call through).
+UPDATE gamification.achievements SET is_active = false
+ WHERE organization_id = '0a000000-0000-4000-8000-000000000001' AND rule ->> 'metric' = 'points_total';
+INSERT INTO gamification.badges (organization_id, key, name, rule, points_reward)
+VALUES ('0a000000-0000-4000-8000-000000000001', 'hot_paths_rich', 'Rich', '{"metric": "points_total", "threshold": 60}', 0),
+       ('0a000000-0000-4000-8000-000000000001', 'hot_paths_richer', 'Richer', '{"metric": "points_total", "threshold": 1000}', 0);
+INSERT INTO gamification.points_ledger (organization_id, user_id, points, reason, note)
+SELECT '0a000000-0000-4000-8000-000000000001', user_id, 15, 'manual_adjustment', 'over 60' FROM newcomer;
+SELECT is(ARRAY(SELECT b.key FROM gamification.user_badges ub JOIN gamification.badges b ON b.id = ub.badge_id
+                  JOIN newcomer n ON n.user_id = ub.user_id WHERE b.key LIKE 'hot_paths_%' ORDER BY 1),
+          ARRAY['hot_paths_rich'], 'an award that reaches a points badge earns it; one out of reach is not earned');
+
+-- A second activity on the same day leaves the streak row as it is (no new row version).
+SELECT gamification.touch_streak('0a000000-0000-4000-8000-000000000001', n.user_id, now()) FROM newcomer n;
+SELECT set_config('test.streak_ctid', (SELECT s.ctid::text FROM gamification.streaks s JOIN newcomer n USING (user_id)
+                                        WHERE s.organization_id = '0a000000-0000-4000-8000-000000000001'), true);
+SELECT gamification.touch_streak('0a000000-0000-4000-8000-000000000001', n.user_id, now()) FROM newcomer n;
+SELECT is((SELECT s.ctid::text FROM gamification.streaks s JOIN newcomer n USING (user_id)
+            WHERE s.organization_id = '0a000000-0000-4000-8000-000000000001'),
+          current_setting('test.streak_ctid'), 'a second activity the same day does not rewrite the streak');
+SELECT gamification.touch_streak('0a000000-0000-4000-8000-000000000001', n.user_id, now() + interval '1 day') FROM newcomer n;
+SELECT isnt((SELECT s.ctid::text FROM gamification.streaks s JOIN newcomer n USING (user_id)
+              WHERE s.organization_id = '0a000000-0000-4000-8000-000000000001'),
+            current_setting('test.streak_ctid'), 'the next day does');
 RESET ROLE;
 
 SELECT * FROM finish();
