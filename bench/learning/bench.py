@@ -6,7 +6,11 @@ URL names a superuser connection to a database migrated with sql/learning (seede
 At --scale 1 the generator adds 50 organizations, 200,000 users (4,000 per organization,
 each enrolled in 3 of their organization's 100 courses), 5,000 courses (6 lessons and one
 quiz each) and 2,000,000 points-ledger rows spread over the last eight weeks, then rebuilds
-balances and weekly points. Bulk loading runs with session_replication_role = replica (no
+balances and weekly points. Nine learners in ten have a history that the ledger, enrollments,
+streaks and badges agree on: lessons 1-2 of each of their courses, the quiz of their first
+course passed with full marks, the first_steps and quiz_ace badges (9 of their 10 ledger
+rows; the tenth is an imported manual adjustment). The tenth learner is new: ten imported
+adjustments and nothing done. Bulk loading runs with session_replication_role = replica (no
 triggers, no foreign-key checks: the data is consistent by construction), so it is fast;
 the benchmark itself goes through every trigger. Generation is skipped when the data of
 that scale is already there.
@@ -24,7 +28,13 @@ through the textanycat SQL function: planning the benchmark's own expression). S
   leaderboard   gamification.top_learners(50): all-time top 50         target p95 < 10 ms
   weekly        gamification.top_learners_of_week(NULL, 50)            target p95 < 10 ms
   quiz          submit a quiz attempt (grading + points + badges)     target p95 < 20 ms
+                by a learner with history (half right, half wrong)
   lesson        course_management.complete_lesson (the whole chain)   target p95 < 20 ms
+                of a lesson 3-6, by a learner with history: the typical completion
+  lesson_first  the same by a new learner: mostly the learner's first  target p95 < 20 ms
+                completion, which also earns first_steps (badge, event, points): the
+                worst case, on the first run over fresh data (later runs give the new
+                learners history of their own)
 
 Printed per script: TPS, p50/p95/p99 latency from pgbench's per-transaction log, the p95
 target and the ratio p95/target (below 1.00 meets the target), and failed transactions.
@@ -55,6 +65,8 @@ COURSES_PER_ORG = 100
 LESSONS_PER_COURSE = 6
 ENROLLMENTS_PER_USER = 3
 LEDGER_ROWS_PER_USER = 10
+HISTORY_SHARE = 0.9        # learners of an organization with history; the rest are new
+HISTORY_LEDGER_ROWS = 9    # 6 lessons + 1 quiz + 2 badges
 
 WORDS = ["sql", "python", "statistics", "leadership", "negotiation", "security", "cloud", "kubernetes",
          "accounting", "marketing", "design", "writing", "excel", "networking", "compliance", "safety",
@@ -84,6 +96,11 @@ class Scale:
     @property
     def courses(self) -> int:
         return self.orgs * self.courses_per_org
+
+    @property
+    def with_history(self) -> int:
+        """Learners k < with_history of each organization have a history, the others are new."""
+        return max(1, int(self.users_per_org * HISTORY_SHARE))
 
 
 def scale_of(factor: float) -> Scale:
@@ -168,12 +185,75 @@ SELECT md5('bench-enrollment:' || i || ':' || e)::uuid, md5('bench-org:' || (i /
        md5('bench-user:' || i)::uuid, now() - interval '70 days'
   FROM generate_series(0, $users - 1) i, generate_series(0, 2) e;
 
--- Imported history: manual adjustments spread over the last eight weeks.
+-- Learner history: learners k < $hist of each organization ("with history") completed
+-- lessons 1 and 2 of each of their courses and passed the quiz of their first course with
+-- full marks, which earned them first_steps and quiz_ace; the ledger, enrollments and
+-- streaks say so. Learners k >= $hist ("new") have done nothing yet.
+INSERT INTO course_management.lesson_progress
+       (organization_id, enrollment_id, course_id, user_id, lesson_id, status, started_at, completed_at, time_spent_seconds)
+SELECT md5('bench-org:' || (i / $upo + 1))::uuid, md5('bench-enrollment:' || i || ':' || e)::uuid,
+       md5('bench-course:' || x.c)::uuid, md5('bench-user:' || i)::uuid, md5('bench-lesson:' || x.c || ':' || l)::uuid,
+       'completed', x.t - interval '20 minutes', x.t, 600
+  FROM generate_series(0, $users - 1) i, generate_series(0, 2) e, generate_series(1, 2) l,
+       LATERAL (SELECT (i / $upo) + $orgs * (((i % $upo) * 7 + e * 31) % $cpo) AS c,
+                       now() - ((i * 13 + e * 7 + l) % 40 + 10) * interval '1 day' - l * interval '1 hour' AS t) x
+ WHERE i % $upo < $hist;
+
+INSERT INTO assessment.quiz_attempts
+       (organization_id, quiz_id, user_id, attempt_number, status, answers, score, max_score, score_percent,
+        passed, feedback, started_at, submitted_at, graded_at)
+SELECT md5('bench-org:' || (i / $upo + 1))::uuid, md5('bench-quiz:' || ((i / $upo) + $orgs * (((i % $upo) * 7) % $cpo)))::uuid,
+       md5('bench-user:' || i)::uuid, 1, 'graded', '$right'::jsonb, 5, 5, 100, true,
+       '{"q1": true, "q2": true, "q3": true, "q4": true}', x.t - interval '10 minutes', x.t, x.t
+  FROM generate_series(0, $users - 1) i,
+       LATERAL (SELECT now() - ((i * 13) % 40 + 9) * interval '1 day' AS t) x
+ WHERE i % $upo < $hist;
+
+INSERT INTO gamification.user_badges (organization_id, user_id, badge_id, awarded_at)
+SELECT m.organization_id, m.user_id, b.id, now() - interval '9 days'
+  FROM user_management.organization_members m
+  JOIN user_management.organizations o ON o.id = m.organization_id AND o.slug LIKE 'bench-%'
+  JOIN gamification.badges b ON b.organization_id = m.organization_id AND b.key IN ('first_steps', 'quiz_ace')
+ WHERE EXISTS (SELECT 1 FROM assessment.quiz_attempts a WHERE a.organization_id = m.organization_id AND a.user_id = m.user_id);
+
+INSERT INTO gamification.points_ledger (organization_id, user_id, points, reason, source_id, awarded_at)
+SELECT lp.organization_id, lp.user_id, l.completion_points, 'lesson_completed', lp.lesson_id, lp.completed_at
+  FROM course_management.lesson_progress lp
+  JOIN course_management.lessons l ON l.id = lp.lesson_id
+  JOIN user_management.organizations o ON o.id = lp.organization_id AND o.slug LIKE 'bench-%'
+UNION ALL
+SELECT a.organization_id, a.user_id, 50, 'quiz_passed', a.quiz_id, a.graded_at
+  FROM assessment.quiz_attempts a
+  JOIN user_management.organizations o ON o.id = a.organization_id AND o.slug LIKE 'bench-%'
+UNION ALL
+SELECT ub.organization_id, ub.user_id, b.points_reward, 'badge_earned', b.id, ub.awarded_at
+  FROM gamification.user_badges ub
+  JOIN gamification.badges b ON b.id = ub.badge_id
+  JOIN user_management.organizations o ON o.id = ub.organization_id AND o.slug LIKE 'bench-%';
+
+UPDATE course_management.enrollments e
+   SET progress_percent = round(100.0 * p.done / 6, 2), last_activity_at = p.last_done
+  FROM (SELECT lp.enrollment_id, count(*) AS done, max(lp.completed_at) AS last_done
+          FROM course_management.lesson_progress lp
+          JOIN user_management.organizations o ON o.id = lp.organization_id AND o.slug LIKE 'bench-%'
+         GROUP BY 1) p
+ WHERE e.id = p.enrollment_id;
+
+INSERT INTO gamification.streaks (organization_id, user_id, current_days, longest_days, last_activity_on)
+SELECT lp.organization_id, lp.user_id, 1, 3, max(lp.completed_at)::date
+  FROM course_management.lesson_progress lp
+  JOIN user_management.organizations o ON o.id = lp.organization_id AND o.slug LIKE 'bench-%'
+ GROUP BY 1, 2;
+
+-- Imported history, to $ledger_per_user ledger rows per learner: manual adjustments spread over
+-- the last eight weeks (all of a new learner's rows; one of a learner with history, whose
+-- lessons, quiz and badges gave nine).
 INSERT INTO gamification.points_ledger (organization_id, user_id, points, reason, note, awarded_at)
 SELECT md5('bench-org:' || (i / $upo + 1))::uuid, md5('bench-user:' || i)::uuid,
        1 + (i * 31 + n * 17) % 60, 'manual_adjustment', 'imported history',
        now() - ((i * 13 + n * 7919) % (56 * 24 * 60)) * interval '1 minute'
-  FROM generate_series(0, $users - 1) i, generate_series(1, $ledger_per_user) n;
+  FROM generate_series(0, $users - 1) i, generate_series(1, $ledger_per_user) n
+ WHERE n <= CASE WHEN i % $upo < $hist THEN $ledger_per_user - $history_rows ELSE $ledger_per_user END;
 
 SET session_replication_role = origin;
 """)
@@ -191,6 +271,11 @@ def generate(url: str, scale: Scale) -> None:
         have = conn.execute("SELECT count(*) FROM user_management.organizations WHERE slug LIKE 'bench-%'").fetchone()
         assert have is not None
         if have[0] == scale.orgs:
+            history = conn.execute("SELECT count(*) FROM gamification.user_badges ub JOIN user_management.organizations o"
+                                   " ON o.id = ub.organization_id AND o.slug LIKE 'bench-%'").fetchone()
+            if not history or not history[0]:
+                sys.exit("error: the bench data has no learner history (made by an earlier version of this script);"
+                         " use a fresh database")
             print(f"data: {scale.orgs} bench organizations already present, generation skipped")
             return
         if have[0]:
@@ -199,7 +284,8 @@ def generate(url: str, scale: Scale) -> None:
         text = GENERATE.substitute(
             orgs=scale.orgs, users=scale.users, upo=scale.users_per_org, courses=scale.courses,
             cpo=scale.courses_per_org, words="ARRAY[" + ", ".join(f"'{w}'" for w in WORDS) + "]",
-            questions=QUESTIONS, answer_key=ANSWER_KEY, ledger_per_user=LEDGER_ROWS_PER_USER)
+            questions=QUESTIONS, answer_key=ANSWER_KEY, right=RIGHT, hist=scale.with_history,
+            ledger_per_user=LEDGER_ROWS_PER_USER, history_rows=HISTORY_LEDGER_ROWS)
         start = time.perf_counter()
         with conn.transaction():
             conn.execute("SET LOCAL statement_timeout = 0")
@@ -219,36 +305,44 @@ def generate(url: str, scale: Scale) -> None:
 
 def scripts(scale: Scale) -> dict[str, tuple[str, float]]:
     """pgbench scripts and their p95 targets in ms."""
-    context = f"""\\set org random(1, {scale.orgs})
-\\set k random(0, {scale.users_per_org - 1})
+    def context(first: int, last: int) -> str:
+        """Tenant context of a random learner k in first..last of a random organization."""
+        return f"""\\set org random(1, {scale.orgs})
+\\set k random({first}, {last})
 \\set e random(0, 2)
 \\set u (:org - 1) * {scale.users_per_org} + :k
 \\set c (:org - 1) + {scale.orgs} * ((:k * 7 + :e * 31) % {scale.courses_per_org})
 BEGIN \\; SET LOCAL ROLE learning_app \\;
 SELECT user_management.set_tenant_context(md5('bench-org:' || ':org')::uuid, md5('bench-user:' || ':u')::uuid) \\;
 """
+    anyone = context(0, scale.users_per_org - 1)
+    with_history = context(0, scale.with_history - 1)
+    new = context(scale.with_history, scale.users_per_org - 1)
     words = "ARRAY[" + ", ".join(f"'{w}'" for w in WORDS) + "]"
+    complete = """SELECT course_management.complete_lesson(md5('bench-lesson:' || ':c' || ':' || ':l')::uuid, 120) \\;
+COMMIT;
+"""
     return {
-        "search": (context + f"""\\set w random(1, {len(WORDS)})
+        "search": (anyone + f"""\\set w random(1, {len(WORDS)})
 SELECT kind, id, title, snippet, rank FROM content_management.search(({words})[:w], ARRAY['course'], 20) \\;
 COMMIT;
 """, 10.0),
-        "leaderboard": (context + """SELECT rank, display_name, total_points, level_name FROM gamification.top_learners(50) \\;
+        "leaderboard": (anyone + """SELECT rank, display_name, total_points, level_name FROM gamification.top_learners(50) \\;
 COMMIT;
 """, 10.0),
-        "weekly": (context + """SELECT rank, display_name, points FROM gamification.top_learners_of_week(NULL, 50) \\;
+        "weekly": (anyone + """SELECT rank, display_name, points FROM gamification.top_learners_of_week(NULL, 50) \\;
 COMMIT;
 """, 10.0),
-        "quiz": (context + f"""\\set right random(0, 1)
+        "quiz": (with_history + f"""\\set right random(0, 1)
 INSERT INTO assessment.quiz_attempts (organization_id, quiz_id, user_id, answers, status)
 VALUES (md5('bench-org:' || ':org')::uuid, md5('bench-quiz:' || ':c')::uuid, md5('bench-user:' || ':u')::uuid,
         (CASE :right WHEN 1 THEN '{RIGHT}' ELSE '{WRONG}' END)::jsonb, 'submitted') \\;
 COMMIT;
 """, 20.0),
-        "lesson": (context + """\\set l random(1, 6)
-SELECT course_management.complete_lesson(md5('bench-lesson:' || ':c' || ':' || ':l')::uuid, 120) \\;
-COMMIT;
-""", 20.0),
+        # A lesson the learner has not done yet (lessons 1-2 of each course are in the history).
+        "lesson": (with_history + "\\set l random(3, 6)\n" + complete, 20.0),
+        # A new learner's first lessons: the first earns first_steps and its points.
+        "lesson_first": (new + "\\set l random(1, 6)\n" + complete, 20.0),
     }
 
 
