@@ -1441,7 +1441,8 @@ BEGIN
   END IF;
   -- Points rules only when one can fire: a badge the new total reaches and the learner lacks,
   -- or an achievement still open (its progress follows the total). evaluate_rules() decides;
-  -- this is the filter that spares most awards the call (~60 us of the ~400 us an award costs).
+  -- this filter spares most awards the call (measured 0-40 us of the ~300 us an award costs;
+  -- 13_hot_paths checks that a reached points badge still gets through).
   IF EXISTS (SELECT 1 FROM gamification.badges b
               WHERE b.organization_id = NEW.organization_id
                 AND b.is_active
