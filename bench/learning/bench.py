@@ -166,7 +166,7 @@ INSERT INTO course_management.lessons (id, organization_id, course_id, module_id
 SELECT md5('bench-lesson:' || c || ':' || l)::uuid, md5('bench-org:' || (c % $orgs + 1))::uuid,
        md5('bench-course:' || c)::uuid, md5('bench-module:' || c || ':' || ((l - 1) / 3 + 1))::uuid,
        (l - 1) % 3 + 1, format('Lesson %s', l), 'reading', 10 + l
-  FROM generate_series(0, $courses - 1) c, generate_series(1, 6) l;
+  FROM generate_series(0, $courses - 1) c, generate_series(1, $lessons) l;
 
 INSERT INTO assessment.quizzes (id, organization_id, course_id, title, questions, status, points_reward)
 SELECT md5('bench-quiz:' || c)::uuid, md5('bench-org:' || (c % $orgs + 1))::uuid, md5('bench-course:' || c)::uuid,
@@ -232,7 +232,7 @@ SELECT ub.organization_id, ub.user_id, b.points_reward, 'badge_earned', b.id, ub
   JOIN user_management.organizations o ON o.id = ub.organization_id AND o.slug LIKE 'bench-%';
 
 UPDATE course_management.enrollments e
-   SET progress_percent = round(100.0 * p.done / 6, 2), last_activity_at = p.last_done
+   SET progress_percent = round(100.0 * p.done / $lessons, 2), last_activity_at = p.last_done
   FROM (SELECT lp.enrollment_id, count(*) AS done, max(lp.completed_at) AS last_done
           FROM course_management.lesson_progress lp
           JOIN user_management.organizations o ON o.id = lp.organization_id AND o.slug LIKE 'bench-%'
@@ -284,8 +284,8 @@ def generate(url: str, scale: Scale) -> None:
         text = GENERATE.substitute(
             orgs=scale.orgs, users=scale.users, upo=scale.users_per_org, courses=scale.courses,
             cpo=scale.courses_per_org, words="ARRAY[" + ", ".join(f"'{w}'" for w in WORDS) + "]",
-            questions=QUESTIONS, answer_key=ANSWER_KEY, right=RIGHT, hist=scale.with_history,
-            ledger_per_user=LEDGER_ROWS_PER_USER, history_rows=HISTORY_LEDGER_ROWS)
+            lessons=LESSONS_PER_COURSE, questions=QUESTIONS, answer_key=ANSWER_KEY, right=RIGHT,
+            hist=scale.with_history, ledger_per_user=LEDGER_ROWS_PER_USER, history_rows=HISTORY_LEDGER_ROWS)
         start = time.perf_counter()
         with conn.transaction():
             conn.execute("SET LOCAL statement_timeout = 0")
@@ -340,9 +340,9 @@ VALUES (md5('bench-org:' || ':org')::uuid, md5('bench-quiz:' || ':c')::uuid, md5
 COMMIT;
 """, 20.0),
         # A lesson the learner has not done yet (lessons 1-2 of each course are in the history).
-        "lesson": (with_history + "\\set l random(3, 6)\n" + complete, 20.0),
+        "lesson": (with_history + f"\\set l random(3, {LESSONS_PER_COURSE})\n" + complete, 20.0),
         # A new learner's first lessons: the first earns first_steps and its points.
-        "lesson_first": (new + "\\set l random(1, 6)\n" + complete, 20.0),
+        "lesson_first": (new + f"\\set l random(1, {LESSONS_PER_COURSE})\n" + complete, 20.0),
     }
 
 
