@@ -1,5 +1,5 @@
 -- Seed: client-side learning events (logins, lesson views) and manual point adjustments.
--- Both go through their triggers: events feed daily_engagement, adjustments the balances.
+-- Both go through their triggers: events are logged, adjustments reach the balances.
 
 INSERT INTO analytics.learning_events (organization_id, user_id, event_type, course_id, subject_id, payload, occurred_at)
 VALUES

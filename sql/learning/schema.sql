@@ -151,20 +151,31 @@ COMMENT ON FUNCTION analytics.create_learning_event_partitions(p_months_ahead in
 -- Name: rebuild_daily_engagement(date, date); Type: FUNCTION; Schema: analytics; Owner: -
 --
 
-CREATE FUNCTION analytics.rebuild_daily_engagement(p_from date, p_to date) RETURNS integer
+CREATE FUNCTION analytics.rebuild_daily_engagement(p_from date DEFAULT NULL::date, p_to date DEFAULT NULL::date) RETURNS integer
     LANGUAGE plpgsql
     AS $$
 DECLARE
-  v_rows integer;
+  v_today date := (now() AT TIME ZONE 'UTC')::date;
+  v_rows  integer;
 BEGIN
+  p_from := coalesce(p_from, v_today - 1);
+  p_to := coalesce(p_to, v_today);
+  IF p_from > p_to THEN
+    RAISE EXCEPTION 'rebuild_daily_engagement: p_from (%) is after p_to (%)', p_from, p_to
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  -- One rollup at a time: a second one would insert the same keys after the first's DELETE.
+  -- Whole days are recomputed, so a run includes everything committed before it started; an
+  -- event committed later is counted by the next run that covers its day.
+  PERFORM pg_advisory_xact_lock(hashtextextended('learning.daily_engagement', 0));
   DELETE FROM analytics.daily_engagement d WHERE d.activity_date BETWEEN p_from AND p_to;
   INSERT INTO analytics.daily_engagement
          (organization_id, activity_date, user_id, events, lessons_completed, courses_completed,
-          quizzes_graded, quizzes_passed, points_earned, badges_earned, forum_posts)
+          quizzes_graded, quizzes_passed, points_earned, badges_earned, forum_posts, refreshed_at)
   SELECT coalesce(ev.organization_id, pt.organization_id), coalesce(ev.activity_date, pt.activity_date),
          coalesce(ev.user_id, pt.user_id), coalesce(ev.events, 0), coalesce(ev.lessons_completed, 0),
          coalesce(ev.courses_completed, 0), coalesce(ev.quizzes_graded, 0), coalesce(ev.quizzes_passed, 0),
-         coalesce(pt.points, 0), coalesce(ev.badges_earned, 0), coalesce(ev.forum_posts, 0)
+         coalesce(pt.points, 0), coalesce(ev.badges_earned, 0), coalesce(ev.forum_posts, 0), now()
     FROM (SELECT e.organization_id, (e.occurred_at AT TIME ZONE 'UTC')::date AS activity_date, e.user_id,
                  count(*) AS events,
                  count(*) FILTER (WHERE e.event_type = 'lesson_completed') AS lessons_completed,
@@ -195,7 +206,7 @@ $$;
 -- Name: FUNCTION rebuild_daily_engagement(p_from date, p_to date); Type: COMMENT; Schema: analytics; Owner: -
 --
 
-COMMENT ON FUNCTION analytics.rebuild_daily_engagement(p_from date, p_to date) IS 'Recomputes daily_engagement for the UTC days p_from..p_to from learning_events (activity) and points_ledger (points), for the organizations visible to the caller; returns rows written.';
+COMMENT ON FUNCTION analytics.rebuild_daily_engagement(p_from date, p_to date) IS 'The daily_engagement rollup: recomputes the UTC days p_from..p_to (default: yesterday and today) from learning_events (activity) and points_ledger (points), for the organizations visible to the caller (all, for a superuser), stamping refreshed_at; returns rows written. Runs one at a time (advisory lock). Schedule SELECT analytics.rebuild_daily_engagement(); every few minutes.';
 
 --
 -- Name: record_event(uuid, uuid, text, uuid, uuid, jsonb, timestamp with time zone); Type: FUNCTION; Schema: analytics; Owner: -
@@ -252,48 +263,6 @@ $_$;
 --
 
 COMMENT ON FUNCTION analytics.statement_stats(p_limit integer) IS 'Slowest statements of this database by mean execution time, from pg_stat_statements when installed and preloaded; no rows otherwise.';
-
---
--- Name: tg_learning_events__aggregate_daily(); Type: FUNCTION; Schema: analytics; Owner: -
---
-
-CREATE FUNCTION analytics.tg_learning_events__aggregate_daily() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-DECLARE
-  v_caller_org text := current_setting('learning.organization_id', true);
-BEGIN
-  PERFORM set_config('learning.organization_id', NEW.organization_id::text, true);
-  INSERT INTO analytics.daily_engagement AS d
-         (organization_id, activity_date, user_id, events, lessons_completed, courses_completed,
-          quizzes_graded, quizzes_passed, points_earned, badges_earned, forum_posts)
-  VALUES (NEW.organization_id, (NEW.occurred_at AT TIME ZONE 'UTC')::date, NEW.user_id, 1,
-          (NEW.event_type = 'lesson_completed')::integer,
-          (NEW.event_type = 'course_completed')::integer,
-          (NEW.event_type = 'quiz_graded')::integer,
-          (NEW.event_type = 'quiz_graded' AND coalesce((NEW.payload ->> 'passed')::boolean, false))::integer,
-          0,
-          (NEW.event_type = 'badge_earned')::integer,
-          (NEW.event_type = 'forum_post')::integer)
-  ON CONFLICT (organization_id, activity_date, user_id) DO UPDATE
-     SET events            = d.events + 1,
-         lessons_completed = d.lessons_completed + EXCLUDED.lessons_completed,
-         courses_completed = d.courses_completed + EXCLUDED.courses_completed,
-         quizzes_graded    = d.quizzes_graded + EXCLUDED.quizzes_graded,
-         quizzes_passed    = d.quizzes_passed + EXCLUDED.quizzes_passed,
-         badges_earned     = d.badges_earned + EXCLUDED.badges_earned,
-         forum_posts       = d.forum_posts + EXCLUDED.forum_posts;
-  PERFORM set_config('learning.organization_id', coalesce(v_caller_org, ''), true);
-  RETURN NULL;
-END
-$$;
-
---
--- Name: FUNCTION tg_learning_events__aggregate_daily(); Type: COMMENT; Schema: analytics; Owner: -
---
-
-COMMENT ON FUNCTION analytics.tg_learning_events__aggregate_daily() IS 'AFTER INSERT on learning_events: adds the event to its learner''s daily_engagement counters (UTC day). SECURITY DEFINER, acts in the row''s organization.';
 
 --
 -- Name: answer_key_problems(jsonb, jsonb); Type: FUNCTION; Schema: assessment; Owner: -
@@ -1421,12 +1390,6 @@ BEGIN
   ON CONFLICT (organization_id, week_start, user_id) DO UPDATE
      SET points = w.points + EXCLUDED.points;
 
-  -- The ledger is the record of points: the day's total is added here, not through an event.
-  INSERT INTO analytics.daily_engagement AS d (organization_id, activity_date, user_id, points_earned)
-  VALUES (NEW.organization_id, (NEW.awarded_at AT TIME ZONE 'UTC')::date, NEW.user_id, NEW.points)
-  ON CONFLICT (organization_id, activity_date, user_id) DO UPDATE
-     SET points_earned = d.points_earned + EXCLUDED.points_earned;
-
   SELECT coalesce(max(l.level_number), 0) INTO v_new_level
     FROM gamification.levels l
    WHERE l.organization_id = NEW.organization_id AND l.min_points <= v_total;
@@ -1470,7 +1433,7 @@ $$;
 -- Name: FUNCTION tg_points_ledger__apply(); Type: COMMENT; Schema: gamification; Owner: -
 --
 
-COMMENT ON FUNCTION gamification.tg_points_ledger__apply() IS 'AFTER INSERT on points_ledger: balance, weekly points, daily points, level (raised when a threshold is crossed), points and level rules. SECURITY DEFINER, acts in the row''s organization.';
+COMMENT ON FUNCTION gamification.tg_points_ledger__apply() IS 'AFTER INSERT on points_ledger: balance, weekly points, level (raised when a threshold is crossed), points and level rules. SECURITY DEFINER, acts in the row''s organization. (Daily points: the analytics.daily_engagement rollup.)';
 
 --
 -- Name: tg_points_ledger__forbid_change(); Type: FUNCTION; Schema: gamification; Owner: -
@@ -1947,6 +1910,7 @@ CREATE TABLE analytics.daily_engagement (
     points_earned bigint DEFAULT 0 NOT NULL,
     badges_earned integer DEFAULT 0 NOT NULL,
     forum_posts integer DEFAULT 0 NOT NULL,
+    refreshed_at timestamp with time zone DEFAULT '-infinity'::timestamp with time zone NOT NULL,
     CONSTRAINT daily_engagement_counts_nonnegative CHECK (((events >= 0) AND (lessons_completed >= 0) AND (courses_completed >= 0) AND (quizzes_graded >= 0) AND (quizzes_passed >= 0) AND (badges_earned >= 0) AND (forum_posts >= 0)))
 );
 
@@ -1956,7 +1920,7 @@ ALTER TABLE ONLY analytics.daily_engagement FORCE ROW LEVEL SECURITY;
 -- Name: TABLE daily_engagement; Type: COMMENT; Schema: analytics; Owner: -
 --
 
-COMMENT ON TABLE analytics.daily_engagement IS 'Daily activity counters per learner (UTC days), maintained by the learning_events and points_ledger triggers; rebuildable.';
+COMMENT ON TABLE analytics.daily_engagement IS 'Daily activity counters per learner (UTC days): a rollup of learning_events and points_ledger written by analytics.rebuild_daily_engagement(), run by a scheduled job; not maintained live.';
 
 --
 -- Name: COLUMN daily_engagement.activity_date; Type: COMMENT; Schema: analytics; Owner: -
@@ -1968,7 +1932,13 @@ COMMENT ON COLUMN analytics.daily_engagement.activity_date IS 'UTC date of the e
 -- Name: COLUMN daily_engagement.points_earned; Type: COMMENT; Schema: analytics; Owner: -
 --
 
-COMMENT ON COLUMN analytics.daily_engagement.points_earned IS 'Sum of the day''s points-ledger rows (UTC day of awarded_at; negative adjustments included), maintained by the ledger trigger.';
+COMMENT ON COLUMN analytics.daily_engagement.points_earned IS 'Sum of the day''s points-ledger rows (UTC day of awarded_at; negative adjustments included).';
+
+--
+-- Name: COLUMN daily_engagement.refreshed_at; Type: COMMENT; Schema: analytics; Owner: -
+--
+
+COMMENT ON COLUMN analytics.daily_engagement.refreshed_at IS 'When the rollup wrote this row: the counters include what was committed by then (-infinity: written before V045, by the old live triggers).';
 
 --
 -- Name: index_usage; Type: VIEW; Schema: analytics; Owner: -
@@ -5456,12 +5426,6 @@ ALTER INDEX analytics.learning_events_user_time_idx ATTACH PARTITION analytics.l
 ALTER INDEX analytics.learning_events_pkey ATTACH PARTITION analytics.learning_events_y2027m12_pkey;
 
 --
--- Name: learning_events aggregate_daily; Type: TRIGGER; Schema: analytics; Owner: -
---
-
-CREATE TRIGGER aggregate_daily AFTER INSERT ON analytics.learning_events FOR EACH ROW EXECUTE FUNCTION analytics.tg_learning_events__aggregate_daily();
-
---
 -- Name: grades apply_grade; Type: TRIGGER; Schema: assessment; Owner: -
 --
 
@@ -7182,12 +7146,6 @@ REVOKE ALL ON FUNCTION analytics.record_event(p_organization_id uuid, p_user_id 
 
 REVOKE ALL ON FUNCTION analytics.statement_stats(p_limit integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION analytics.statement_stats(p_limit integer) TO learning_reporting;
-
---
--- Name: FUNCTION tg_learning_events__aggregate_daily(); Type: ACL; Schema: analytics; Owner: -
---
-
-REVOKE ALL ON FUNCTION analytics.tg_learning_events__aggregate_daily() FROM PUBLIC;
 
 --
 -- Name: FUNCTION answer_key_problems(p_questions jsonb, p_answer_key jsonb); Type: ACL; Schema: assessment; Owner: -

@@ -30,7 +30,7 @@ CREATE POLICY app_insert_client_events ON analytics.learning_events
               AND user_id = (SELECT user_management.current_user_id())
               AND event_type IN ('lesson_started', 'lesson_viewed', 'video_progress', 'search', 'login'));
 
--- analytics.daily_engagement: maintained by trigger from learning_events.
+-- analytics.daily_engagement: a rollup written by analytics.rebuild_daily_engagement() (V045).
 DROP POLICY IF EXISTS tenant_read ON analytics.daily_engagement;
 CREATE POLICY tenant_read ON analytics.daily_engagement
   FOR SELECT

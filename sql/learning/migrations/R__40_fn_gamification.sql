@@ -276,12 +276,6 @@ BEGIN
   ON CONFLICT (organization_id, week_start, user_id) DO UPDATE
      SET points = w.points + EXCLUDED.points;
 
-  -- The ledger is the record of points: the day's total is added here, not through an event.
-  INSERT INTO analytics.daily_engagement AS d (organization_id, activity_date, user_id, points_earned)
-  VALUES (NEW.organization_id, (NEW.awarded_at AT TIME ZONE 'UTC')::date, NEW.user_id, NEW.points)
-  ON CONFLICT (organization_id, activity_date, user_id) DO UPDATE
-     SET points_earned = d.points_earned + EXCLUDED.points_earned;
-
   SELECT coalesce(max(l.level_number), 0) INTO v_new_level
     FROM gamification.levels l
    WHERE l.organization_id = NEW.organization_id AND l.min_points <= v_total;
@@ -322,7 +316,7 @@ END
 $$;
 
 COMMENT ON FUNCTION gamification.tg_points_ledger__apply() IS
-  'AFTER INSERT on points_ledger: balance, weekly points, daily points, level (raised when a threshold is crossed), points and level rules. SECURITY DEFINER, acts in the row''s organization.';
+  'AFTER INSERT on points_ledger: balance, weekly points, level (raised when a threshold is crossed), points and level rules. SECURITY DEFINER, acts in the row''s organization. (Daily points: the analytics.daily_engagement rollup.)';
 
 CREATE OR REPLACE FUNCTION gamification.tg_levels__check_order()
 RETURNS trigger

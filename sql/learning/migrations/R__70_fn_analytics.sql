@@ -1,13 +1,14 @@
 -- What: analytics functions:
 --         record_event()                      - how the trigger chain logs an event;
 --         create_learning_event_partitions()  - monthly partition maintenance;
---         rebuild_daily_engagement()          - recompute aggregates from events;
---       and the learning_events trigger that keeps daily_engagement's activity counters up to
---       date (points_earned comes from the points-ledger trigger).
+--         rebuild_daily_engagement()          - the daily_engagement rollup (a scheduled job).
 -- Why:  declarative partitioning needs partitions created ahead of time; the function is
 --       meant for a monthly job (SELECT analytics.create_learning_event_partitions(3);) and
 --       also moves rows that fell into the default partition into their new month. The
---       aggregates are maintained live so dashboards read one row per learner and day.
+--       daily aggregates are a rollup of the events and the ledger, recomputed by whole UTC
+--       days (SELECT analytics.rebuild_daily_engagement(); every few minutes: yesterday and today,
+--       in UTC), so that the live chain does not write them twice per completion (V045).
+--       The trigger that kept them live (aggregate_daily) is dropped here.
 
 SET LOCAL ROLE learning_owner;
 
@@ -30,43 +31,9 @@ $$;
 COMMENT ON FUNCTION analytics.record_event(uuid, uuid, text, uuid, uuid, jsonb, timestamptz) IS
   'Appends an event to analytics.learning_events (used by the trigger chain, as learning_owner).';
 
-CREATE OR REPLACE FUNCTION analytics.tg_learning_events__aggregate_daily()
-RETURNS trigger
-LANGUAGE plpgsql
-VOLATILE
-SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-  v_caller_org text := current_setting('learning.organization_id', true);
-BEGIN
-  PERFORM set_config('learning.organization_id', NEW.organization_id::text, true);
-  INSERT INTO analytics.daily_engagement AS d
-         (organization_id, activity_date, user_id, events, lessons_completed, courses_completed,
-          quizzes_graded, quizzes_passed, points_earned, badges_earned, forum_posts)
-  VALUES (NEW.organization_id, (NEW.occurred_at AT TIME ZONE 'UTC')::date, NEW.user_id, 1,
-          (NEW.event_type = 'lesson_completed')::integer,
-          (NEW.event_type = 'course_completed')::integer,
-          (NEW.event_type = 'quiz_graded')::integer,
-          (NEW.event_type = 'quiz_graded' AND coalesce((NEW.payload ->> 'passed')::boolean, false))::integer,
-          0,
-          (NEW.event_type = 'badge_earned')::integer,
-          (NEW.event_type = 'forum_post')::integer)
-  ON CONFLICT (organization_id, activity_date, user_id) DO UPDATE
-     SET events            = d.events + 1,
-         lessons_completed = d.lessons_completed + EXCLUDED.lessons_completed,
-         courses_completed = d.courses_completed + EXCLUDED.courses_completed,
-         quizzes_graded    = d.quizzes_graded + EXCLUDED.quizzes_graded,
-         quizzes_passed    = d.quizzes_passed + EXCLUDED.quizzes_passed,
-         badges_earned     = d.badges_earned + EXCLUDED.badges_earned,
-         forum_posts       = d.forum_posts + EXCLUDED.forum_posts;
-  PERFORM set_config('learning.organization_id', coalesce(v_caller_org, ''), true);
-  RETURN NULL;
-END
-$$;
-
-COMMENT ON FUNCTION analytics.tg_learning_events__aggregate_daily() IS
-  'AFTER INSERT on learning_events: adds the event to its learner''s daily_engagement counters (UTC day). SECURITY DEFINER, acts in the row''s organization.';
+-- The live aggregation of earlier versions of this file (V045 made the table a rollup).
+DROP TRIGGER IF EXISTS aggregate_daily ON analytics.learning_events;
+DROP FUNCTION IF EXISTS analytics.tg_learning_events__aggregate_daily();
 
 CREATE OR REPLACE FUNCTION analytics.create_learning_event_partitions(p_months_ahead integer DEFAULT 3,
                                                                       p_from date DEFAULT NULL)
@@ -111,22 +78,33 @@ $$;
 COMMENT ON FUNCTION analytics.create_learning_event_partitions(integer, date) IS
   'Creates the missing monthly partitions of learning_events from the month of p_from (default: this month) through p_months_ahead months after the later of that month and this one, moving matching rows out of the default partition; returns the names created. Run monthly as learning_owner or a superuser.';
 
-CREATE OR REPLACE FUNCTION analytics.rebuild_daily_engagement(p_from date, p_to date)
+CREATE OR REPLACE FUNCTION analytics.rebuild_daily_engagement(p_from date DEFAULT NULL, p_to date DEFAULT NULL)
 RETURNS integer
 LANGUAGE plpgsql
 VOLATILE
 AS $$
 DECLARE
-  v_rows integer;
+  v_today date := (now() AT TIME ZONE 'UTC')::date;
+  v_rows  integer;
 BEGIN
+  p_from := coalesce(p_from, v_today - 1);
+  p_to := coalesce(p_to, v_today);
+  IF p_from > p_to THEN
+    RAISE EXCEPTION 'rebuild_daily_engagement: p_from (%) is after p_to (%)', p_from, p_to
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  -- One rollup at a time: a second one would insert the same keys after the first's DELETE.
+  -- Whole days are recomputed, so a run includes everything committed before it started; an
+  -- event committed later is counted by the next run that covers its day.
+  PERFORM pg_advisory_xact_lock(hashtextextended('learning.daily_engagement', 0));
   DELETE FROM analytics.daily_engagement d WHERE d.activity_date BETWEEN p_from AND p_to;
   INSERT INTO analytics.daily_engagement
          (organization_id, activity_date, user_id, events, lessons_completed, courses_completed,
-          quizzes_graded, quizzes_passed, points_earned, badges_earned, forum_posts)
+          quizzes_graded, quizzes_passed, points_earned, badges_earned, forum_posts, refreshed_at)
   SELECT coalesce(ev.organization_id, pt.organization_id), coalesce(ev.activity_date, pt.activity_date),
          coalesce(ev.user_id, pt.user_id), coalesce(ev.events, 0), coalesce(ev.lessons_completed, 0),
          coalesce(ev.courses_completed, 0), coalesce(ev.quizzes_graded, 0), coalesce(ev.quizzes_passed, 0),
-         coalesce(pt.points, 0), coalesce(ev.badges_earned, 0), coalesce(ev.forum_posts, 0)
+         coalesce(pt.points, 0), coalesce(ev.badges_earned, 0), coalesce(ev.forum_posts, 0), now()
     FROM (SELECT e.organization_id, (e.occurred_at AT TIME ZONE 'UTC')::date AS activity_date, e.user_id,
                  count(*) AS events,
                  count(*) FILTER (WHERE e.event_type = 'lesson_completed') AS lessons_completed,
@@ -154,15 +132,10 @@ END
 $$;
 
 COMMENT ON FUNCTION analytics.rebuild_daily_engagement(date, date) IS
-  'Recomputes daily_engagement for the UTC days p_from..p_to from learning_events (activity) and points_ledger (points), for the organizations visible to the caller; returns rows written.';
+  'The daily_engagement rollup: recomputes the UTC days p_from..p_to (default: yesterday and today) from learning_events (activity) and points_ledger (points), for the organizations visible to the caller (all, for a superuser), stamping refreshed_at; returns rows written. Runs one at a time (advisory lock). Schedule SELECT analytics.rebuild_daily_engagement(); every few minutes.';
 
 REVOKE EXECUTE ON FUNCTION analytics.record_event(uuid, uuid, text, uuid, uuid, jsonb, timestamptz),
-                           analytics.tg_learning_events__aggregate_daily(),
                            analytics.create_learning_event_partitions(integer, date),
                            analytics.rebuild_daily_engagement(date, date) FROM PUBLIC;
-
-CREATE OR REPLACE TRIGGER aggregate_daily
-  AFTER INSERT ON analytics.learning_events
-  FOR EACH ROW EXECUTE FUNCTION analytics.tg_learning_events__aggregate_daily();
 
 RESET ROLE;
