@@ -205,3 +205,38 @@ def test_a_round_trip_stopped_by_a_missing_rollback_still_checks_the_whole_schem
     assert [f.message for f in errors(report, "round-trip")] == [
         "round trip stops at migrations/0003_more.sql: it has no rollback file"]
     assert errors(report, "schema-file") == []
+
+
+def test_after_a_rollback_that_forgets_something_the_checks_see_the_whole_schema(project: Path, db_url: str) -> None:
+    good_project(project)
+    write(project / "migrations", "0003_more.sql", "-- What: more.\ncreate table shop.more (id int);\n"
+          "grant select on shop.more to public;\n")
+    write(project / "migrations", "0003_more.rollback.sql", "revoke select on shop.more from public;\n"
+          "drop table shop.more;\n")
+    write(project / "migrations", "0004_last.sql", "-- What: last.\ncreate table shop.last (id int);\n"
+          "grant select on shop.last to public;\n")
+    write(project / "migrations", "0004_last.rollback.sql", "drop table shop.last;\n")  # forgets nothing
+    dump(target(project, db_url))
+    write(project / "migrations", "0004_last.rollback.sql", "revoke select on shop.last from public;\n")  # forgets the table
+    report = validate(target(project, db_url))
+    # 0004's rollback leaves the table: re-applying 0004 fails, so schema.sql is not compared
+    # with a half rolled back database, and a warning says why.
+    assert [f.message.splitlines()[0] for f in errors(report, "round-trip")] == [
+        "does not undo migrations/0004_last.sql (- what was there before it, + what its rollback leaves):"]
+    warnings = [f.message for c in report.checks for f in c.findings if f.severity == WARNING]
+    assert any("schema.sql and pgTAP checks were skipped: migrations/0004_last.sql failed when applied again"
+               in w and "42P07" in w for w in warnings), warnings
+    assert [c.name for c in report.checks] == ["offline checks", "round trip"]
+    # A rollback that forgets only a grant: 0003 applies again, and schema.sql is compared
+    # with the whole schema (0004 and the view back in place: it matches, no schema-file finding).
+    write(project / "migrations", "0004_last.rollback.sql", "drop table shop.last;\n")
+    write(project / "migrations", "0003_more.sql", "-- What: more.\ncreate table shop.more (id int);\n"
+          "grant update on shop.items to public;\n")
+    write(project / "migrations", "0003_more.rollback.sql", "revoke delete on shop.items from public;\n"
+          "drop table shop.more;\n")
+    dump(target(project, db_url))
+    report = validate(target(project, db_url))
+    assert [f.message.splitlines()[0] for f in errors(report, "round-trip")] == [
+        "does not undo migrations/0003_more.sql (- what was there before it, + what its rollback leaves):"]
+    assert errors(report, "schema-file") == [], [str(f) for c in report.checks for f in c.findings]
+    assert [c.name for c in report.checks] == ["offline checks", "round trip", "schema.sql"]
