@@ -9,7 +9,8 @@ bench/learning/bench.py (its learners and lessons are named by md5 of their numb
 script runs `postgres --single` under `valgrind --tool=callgrind` twice, with 60 and with 300
 transactions of the workload, as the pgbench scripts of the same name do them: `lesson`, a
 learner with history completes one of lessons 3-6 of a course; `quiz`, such a learner submits
-the quiz of a course, half right and half wrong. Each transaction is rolled back, so every run
+the quiz of a course, half right and half wrong; `search`, a learner searches the courses for
+one of the benchmark's words. Each transaction is rolled back, so every run
 sees the same data. It prints (Ir(300) - Ir(60)) / 240: the instructions of one transaction,
 without the start-up and first-call costs. Run it as root (the backend runs as --user, the owner of
 DATADIR) or as that user. Needs valgrind (Debian: apt-get install valgrind).
@@ -35,6 +36,9 @@ from pathlib import Path
 ORGS, USERS_PER_ORG, WITH_HISTORY, COURSES_PER_ORG = 50, 4000, 3600, 100
 RIGHT = '{"q1": "b", "q2": ["c", "a"], "q3": false, "q4": "Yes"}'   # as in bench.py
 WRONG = '{"q1": "a", "q2": ["a"], "q3": true, "q4": "no"}'
+WORDS = ["sql", "python", "statistics", "leadership", "negotiation", "security", "cloud", "kubernetes",
+         "accounting", "marketing", "design", "writing", "excel", "networking", "compliance", "safety",
+         "java", "testing", "analytics", "management"]   # as in bench.py
 
 
 def md5_uuid(text: str) -> str:
@@ -51,7 +55,10 @@ def transactions(workload: str, count: int, seed: int = 11) -> str:
         user = (org - 1) * USERS_PER_ORG + k
         course = (org - 1) + ORGS * ((k * 7 + e * 31) % COURSES_PER_ORG)
         org_id, user_id = md5_uuid(f"bench-org:{org}"), md5_uuid(f"bench-user:{user}")
-        if workload == "lesson":
+        if workload == "search":
+            work = (f"SELECT kind, id, title, snippet, rank FROM content_management.search('{rnd.choice(WORDS)}', "
+                    "ARRAY['course'], 20)")
+        elif workload == "lesson":
             work = (f"SELECT course_management.complete_lesson('{md5_uuid(f'bench-lesson:{course}:{rnd.randint(3, 6)}')}',"
                     " 120)")
         else:
@@ -86,7 +93,7 @@ def instructions(datadir: Path, database: str, user: str, workload: str, count: 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("datadir", type=Path, help="data directory of the stopped bench cluster")
-    parser.add_argument("--workload", choices=["lesson", "quiz"], default="lesson")
+    parser.add_argument("--workload", choices=["lesson", "quiz", "search"], default="lesson")
     parser.add_argument("--database", default="learning")
     parser.add_argument("--user", default="postgres", help="owner of DATADIR (the backend runs as this user)")
     args = parser.parse_args()
