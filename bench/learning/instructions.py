@@ -22,7 +22,6 @@ compare with the figure before the change.
 from __future__ import annotations
 
 import argparse
-import glob
 import hashlib
 import os
 import random
@@ -33,12 +32,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-ORGS, USERS_PER_ORG, WITH_HISTORY, COURSES_PER_ORG = 50, 4000, 3600, 100
-RIGHT = '{"q1": "b", "q2": ["c", "a"], "q3": false, "q4": "Yes"}'   # as in bench.py
-WRONG = '{"q1": "a", "q2": ["a"], "q3": true, "q4": "no"}'
-WORDS = ["sql", "python", "statistics", "leadership", "negotiation", "security", "cloud", "kubernetes",
-         "accounting", "marketing", "design", "writing", "excel", "networking", "compliance", "safety",
-         "java", "testing", "analytics", "management"]   # as in bench.py
+# The benchmark's generator names and sizes the data (this directory is on sys.path when the
+# script runs): its constants, not copies of them.
+from bench import COURSES_PER_ORG, LESSONS_PER_COURSE, ORGS, RIGHT, USERS_PER_ORG, WORDS, WRONG, bindir_tool, scale_of
+
+WITH_HISTORY = scale_of(1.0).with_history   # learners k < this of each organization have a history
 
 
 def md5_uuid(text: str) -> str:
@@ -59,8 +57,8 @@ def transactions(workload: str, count: int, seed: int = 11) -> str:
             work = (f"SELECT kind, id, title, snippet, rank FROM content_management.search('{rnd.choice(WORDS)}', "
                     "ARRAY['course'], 20)")
         elif workload == "lesson":
-            work = (f"SELECT course_management.complete_lesson('{md5_uuid(f'bench-lesson:{course}:{rnd.randint(3, 6)}')}',"
-                    " 120)")
+            lesson = md5_uuid(f"bench-lesson:{course}:{rnd.randint(3, LESSONS_PER_COURSE)}")
+            work = f"SELECT course_management.complete_lesson('{lesson}', 120)"
         else:
             answers = RIGHT if rnd.randint(0, 1) else WRONG
             work = ("INSERT INTO assessment.quiz_attempts (organization_id, quiz_id, user_id, answers, status) "
@@ -74,7 +72,7 @@ def instructions(datadir: Path, database: str, user: str, workload: str, count: 
     script = work / f"in{count}.sql"
     script.write_text(transactions(workload, count))
     out = work / f"cg{count}.out"
-    postgres = sorted(glob.glob("/usr/lib/postgresql/*/bin/postgres"))[-1]
+    postgres = bindir_tool("postgres")
     command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", postgres, "--single",
                "-D", str(datadir), "-c", "shared_buffers=512MB", "-c", "synchronous_commit=off", database]
     if os.geteuid() == 0:
