@@ -101,6 +101,110 @@ CREATE SCHEMA user_management;
 COMMENT ON SCHEMA user_management IS 'E-learning platform: organizations (the tenants), user accounts, memberships, roles and permissions (RBAC) and the tenant-context functions.';
 
 --
+-- Name: event_type; Type: DOMAIN; Schema: analytics; Owner: -
+--
+
+CREATE DOMAIN analytics.event_type AS text
+	CONSTRAINT event_type_known CHECK ((VALUE = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text, 'lesson_completed'::text, 'course_completed'::text, 'quiz_graded'::text, 'assignment_graded'::text, 'level_up'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'forum_post'::text])));
+
+--
+-- Name: DOMAIN event_type; Type: COMMENT; Schema: analytics; Owner: -
+--
+
+COMMENT ON DOMAIN analytics.event_type IS 'The kinds of learning event (V046: was the CHECK learning_events_type_known).';
+
+--
+-- Name: attempt_status; Type: DOMAIN; Schema: assessment; Owner: -
+--
+
+CREATE DOMAIN assessment.attempt_status AS text
+	CONSTRAINT attempt_status_known CHECK ((VALUE = ANY (ARRAY['in_progress'::text, 'submitted'::text, 'graded'::text])));
+
+--
+-- Name: DOMAIN attempt_status; Type: COMMENT; Schema: assessment; Owner: -
+--
+
+COMMENT ON DOMAIN assessment.attempt_status IS 'Quiz attempt states, in order: in_progress, submitted, graded (V046: was quiz_attempts_status_known).';
+
+--
+-- Name: score_percent; Type: DOMAIN; Schema: assessment; Owner: -
+--
+
+CREATE DOMAIN assessment.score_percent AS numeric(5,2)
+	CONSTRAINT score_percent_range CHECK (((VALUE >= (0)::numeric) AND (VALUE <= (100)::numeric)));
+
+--
+-- Name: DOMAIN score_percent; Type: COMMENT; Schema: assessment; Owner: -
+--
+
+COMMENT ON DOMAIN assessment.score_percent IS 'A graded attempt''s score as a percentage of the maximum, 0-100 (V046: was quiz_attempts_percent_range).';
+
+--
+-- Name: enrollment_status; Type: DOMAIN; Schema: course_management; Owner: -
+--
+
+CREATE DOMAIN course_management.enrollment_status AS text
+	CONSTRAINT enrollment_status_known CHECK ((VALUE = ANY (ARRAY['active'::text, 'completed'::text, 'dropped'::text])));
+
+--
+-- Name: DOMAIN enrollment_status; Type: COMMENT; Schema: course_management; Owner: -
+--
+
+COMMENT ON DOMAIN course_management.enrollment_status IS 'Enrollment states; completed is final (V046: was enrollments_status_known).';
+
+--
+-- Name: lesson_status; Type: DOMAIN; Schema: course_management; Owner: -
+--
+
+CREATE DOMAIN course_management.lesson_status AS text
+	CONSTRAINT lesson_status_known CHECK ((VALUE = ANY (ARRAY['in_progress'::text, 'completed'::text])));
+
+--
+-- Name: DOMAIN lesson_status; Type: COMMENT; Schema: course_management; Owner: -
+--
+
+COMMENT ON DOMAIN course_management.lesson_status IS 'Lesson progress states; completed is final (V046: was lesson_progress_status_known).';
+
+--
+-- Name: progress_percent; Type: DOMAIN; Schema: course_management; Owner: -
+--
+
+CREATE DOMAIN course_management.progress_percent AS numeric(5,2)
+	CONSTRAINT progress_percent_range CHECK (((VALUE >= (0)::numeric) AND (VALUE <= (100)::numeric)));
+
+--
+-- Name: DOMAIN progress_percent; Type: COMMENT; Schema: course_management; Owner: -
+--
+
+COMMENT ON DOMAIN course_management.progress_percent IS 'Share of a course''s required lessons completed, 0-100 (V046: was enrollments_progress_range).';
+
+--
+-- Name: award_reason; Type: DOMAIN; Schema: gamification; Owner: -
+--
+
+CREATE DOMAIN gamification.award_reason AS text
+	CONSTRAINT award_reason_known CHECK ((VALUE = ANY (ARRAY['lesson_completed'::text, 'course_completed'::text, 'quiz_passed'::text, 'assignment_graded'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'manual_adjustment'::text])));
+
+--
+-- Name: DOMAIN award_reason; Type: COMMENT; Schema: gamification; Owner: -
+--
+
+COMMENT ON DOMAIN gamification.award_reason IS 'Why points were awarded; manual_adjustment is the only reason without a source (V046: was points_ledger_reason_known).';
+
+--
+-- Name: points_amount; Type: DOMAIN; Schema: gamification; Owner: -
+--
+
+CREATE DOMAIN gamification.points_amount AS integer
+	CONSTRAINT points_amount_range CHECK (((VALUE <> 0) AND ((VALUE >= '-100000'::integer) AND (VALUE <= 100000))));
+
+--
+-- Name: DOMAIN points_amount; Type: COMMENT; Schema: gamification; Owner: -
+--
+
+COMMENT ON DOMAIN gamification.points_amount IS 'A ledger amount: never zero, at most 100,000 either way (V046: was points_ledger_points_range).';
+
+--
 -- Name: create_learning_event_partitions(integer, date); Type: FUNCTION; Schema: analytics; Owner: -
 --
 
@@ -1972,13 +2076,12 @@ CREATE TABLE analytics.learning_events (
     id bigint NOT NULL,
     organization_id uuid NOT NULL,
     user_id uuid NOT NULL,
-    event_type text NOT NULL,
+    event_type analytics.event_type NOT NULL,
     course_id uuid,
     subject_id uuid,
     payload jsonb DEFAULT '{}'::jsonb NOT NULL,
     occurred_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text)),
-    CONSTRAINT learning_events_type_known CHECK ((event_type = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text, 'lesson_completed'::text, 'course_completed'::text, 'quiz_graded'::text, 'assignment_graded'::text, 'level_up'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'forum_post'::text])))
+    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text))
 )
 PARTITION BY RANGE (occurred_at);
 
@@ -2033,13 +2136,12 @@ CREATE TABLE analytics.learning_events_default (
     id bigint DEFAULT nextval('analytics.learning_events_id_seq'::regclass) NOT NULL,
     organization_id uuid NOT NULL,
     user_id uuid NOT NULL,
-    event_type text NOT NULL,
+    event_type analytics.event_type NOT NULL,
     course_id uuid,
     subject_id uuid,
     payload jsonb DEFAULT '{}'::jsonb NOT NULL,
     occurred_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text)),
-    CONSTRAINT learning_events_type_known CHECK ((event_type = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text, 'lesson_completed'::text, 'course_completed'::text, 'quiz_graded'::text, 'assignment_graded'::text, 'level_up'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'forum_post'::text])))
+    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text))
 );
 
 --
@@ -2056,13 +2158,12 @@ CREATE TABLE analytics.learning_events_y2026m09 (
     id bigint DEFAULT nextval('analytics.learning_events_id_seq'::regclass) NOT NULL,
     organization_id uuid NOT NULL,
     user_id uuid NOT NULL,
-    event_type text NOT NULL,
+    event_type analytics.event_type NOT NULL,
     course_id uuid,
     subject_id uuid,
     payload jsonb DEFAULT '{}'::jsonb NOT NULL,
     occurred_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text)),
-    CONSTRAINT learning_events_type_known CHECK ((event_type = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text, 'lesson_completed'::text, 'course_completed'::text, 'quiz_graded'::text, 'assignment_graded'::text, 'level_up'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'forum_post'::text])))
+    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text))
 );
 
 --
@@ -2073,13 +2174,12 @@ CREATE TABLE analytics.learning_events_y2026m10 (
     id bigint DEFAULT nextval('analytics.learning_events_id_seq'::regclass) NOT NULL,
     organization_id uuid NOT NULL,
     user_id uuid NOT NULL,
-    event_type text NOT NULL,
+    event_type analytics.event_type NOT NULL,
     course_id uuid,
     subject_id uuid,
     payload jsonb DEFAULT '{}'::jsonb NOT NULL,
     occurred_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text)),
-    CONSTRAINT learning_events_type_known CHECK ((event_type = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text, 'lesson_completed'::text, 'course_completed'::text, 'quiz_graded'::text, 'assignment_graded'::text, 'level_up'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'forum_post'::text])))
+    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text))
 );
 
 --
@@ -2090,13 +2190,12 @@ CREATE TABLE analytics.learning_events_y2026m11 (
     id bigint DEFAULT nextval('analytics.learning_events_id_seq'::regclass) NOT NULL,
     organization_id uuid NOT NULL,
     user_id uuid NOT NULL,
-    event_type text NOT NULL,
+    event_type analytics.event_type NOT NULL,
     course_id uuid,
     subject_id uuid,
     payload jsonb DEFAULT '{}'::jsonb NOT NULL,
     occurred_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text)),
-    CONSTRAINT learning_events_type_known CHECK ((event_type = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text, 'lesson_completed'::text, 'course_completed'::text, 'quiz_graded'::text, 'assignment_graded'::text, 'level_up'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'forum_post'::text])))
+    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text))
 );
 
 --
@@ -2107,13 +2206,12 @@ CREATE TABLE analytics.learning_events_y2026m12 (
     id bigint DEFAULT nextval('analytics.learning_events_id_seq'::regclass) NOT NULL,
     organization_id uuid NOT NULL,
     user_id uuid NOT NULL,
-    event_type text NOT NULL,
+    event_type analytics.event_type NOT NULL,
     course_id uuid,
     subject_id uuid,
     payload jsonb DEFAULT '{}'::jsonb NOT NULL,
     occurred_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text)),
-    CONSTRAINT learning_events_type_known CHECK ((event_type = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text, 'lesson_completed'::text, 'course_completed'::text, 'quiz_graded'::text, 'assignment_graded'::text, 'level_up'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'forum_post'::text])))
+    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text))
 );
 
 --
@@ -2124,13 +2222,12 @@ CREATE TABLE analytics.learning_events_y2027m01 (
     id bigint DEFAULT nextval('analytics.learning_events_id_seq'::regclass) NOT NULL,
     organization_id uuid NOT NULL,
     user_id uuid NOT NULL,
-    event_type text NOT NULL,
+    event_type analytics.event_type NOT NULL,
     course_id uuid,
     subject_id uuid,
     payload jsonb DEFAULT '{}'::jsonb NOT NULL,
     occurred_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text)),
-    CONSTRAINT learning_events_type_known CHECK ((event_type = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text, 'lesson_completed'::text, 'course_completed'::text, 'quiz_graded'::text, 'assignment_graded'::text, 'level_up'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'forum_post'::text])))
+    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text))
 );
 
 --
@@ -2141,13 +2238,12 @@ CREATE TABLE analytics.learning_events_y2027m02 (
     id bigint DEFAULT nextval('analytics.learning_events_id_seq'::regclass) NOT NULL,
     organization_id uuid NOT NULL,
     user_id uuid NOT NULL,
-    event_type text NOT NULL,
+    event_type analytics.event_type NOT NULL,
     course_id uuid,
     subject_id uuid,
     payload jsonb DEFAULT '{}'::jsonb NOT NULL,
     occurred_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text)),
-    CONSTRAINT learning_events_type_known CHECK ((event_type = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text, 'lesson_completed'::text, 'course_completed'::text, 'quiz_graded'::text, 'assignment_graded'::text, 'level_up'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'forum_post'::text])))
+    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text))
 );
 
 --
@@ -2158,13 +2254,12 @@ CREATE TABLE analytics.learning_events_y2027m03 (
     id bigint DEFAULT nextval('analytics.learning_events_id_seq'::regclass) NOT NULL,
     organization_id uuid NOT NULL,
     user_id uuid NOT NULL,
-    event_type text NOT NULL,
+    event_type analytics.event_type NOT NULL,
     course_id uuid,
     subject_id uuid,
     payload jsonb DEFAULT '{}'::jsonb NOT NULL,
     occurred_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text)),
-    CONSTRAINT learning_events_type_known CHECK ((event_type = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text, 'lesson_completed'::text, 'course_completed'::text, 'quiz_graded'::text, 'assignment_graded'::text, 'level_up'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'forum_post'::text])))
+    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text))
 );
 
 --
@@ -2175,13 +2270,12 @@ CREATE TABLE analytics.learning_events_y2027m04 (
     id bigint DEFAULT nextval('analytics.learning_events_id_seq'::regclass) NOT NULL,
     organization_id uuid NOT NULL,
     user_id uuid NOT NULL,
-    event_type text NOT NULL,
+    event_type analytics.event_type NOT NULL,
     course_id uuid,
     subject_id uuid,
     payload jsonb DEFAULT '{}'::jsonb NOT NULL,
     occurred_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text)),
-    CONSTRAINT learning_events_type_known CHECK ((event_type = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text, 'lesson_completed'::text, 'course_completed'::text, 'quiz_graded'::text, 'assignment_graded'::text, 'level_up'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'forum_post'::text])))
+    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text))
 );
 
 --
@@ -2192,13 +2286,12 @@ CREATE TABLE analytics.learning_events_y2027m05 (
     id bigint DEFAULT nextval('analytics.learning_events_id_seq'::regclass) NOT NULL,
     organization_id uuid NOT NULL,
     user_id uuid NOT NULL,
-    event_type text NOT NULL,
+    event_type analytics.event_type NOT NULL,
     course_id uuid,
     subject_id uuid,
     payload jsonb DEFAULT '{}'::jsonb NOT NULL,
     occurred_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text)),
-    CONSTRAINT learning_events_type_known CHECK ((event_type = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text, 'lesson_completed'::text, 'course_completed'::text, 'quiz_graded'::text, 'assignment_graded'::text, 'level_up'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'forum_post'::text])))
+    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text))
 );
 
 --
@@ -2209,13 +2302,12 @@ CREATE TABLE analytics.learning_events_y2027m06 (
     id bigint DEFAULT nextval('analytics.learning_events_id_seq'::regclass) NOT NULL,
     organization_id uuid NOT NULL,
     user_id uuid NOT NULL,
-    event_type text NOT NULL,
+    event_type analytics.event_type NOT NULL,
     course_id uuid,
     subject_id uuid,
     payload jsonb DEFAULT '{}'::jsonb NOT NULL,
     occurred_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text)),
-    CONSTRAINT learning_events_type_known CHECK ((event_type = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text, 'lesson_completed'::text, 'course_completed'::text, 'quiz_graded'::text, 'assignment_graded'::text, 'level_up'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'forum_post'::text])))
+    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text))
 );
 
 --
@@ -2226,13 +2318,12 @@ CREATE TABLE analytics.learning_events_y2027m07 (
     id bigint DEFAULT nextval('analytics.learning_events_id_seq'::regclass) NOT NULL,
     organization_id uuid NOT NULL,
     user_id uuid NOT NULL,
-    event_type text NOT NULL,
+    event_type analytics.event_type NOT NULL,
     course_id uuid,
     subject_id uuid,
     payload jsonb DEFAULT '{}'::jsonb NOT NULL,
     occurred_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text)),
-    CONSTRAINT learning_events_type_known CHECK ((event_type = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text, 'lesson_completed'::text, 'course_completed'::text, 'quiz_graded'::text, 'assignment_graded'::text, 'level_up'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'forum_post'::text])))
+    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text))
 );
 
 --
@@ -2243,13 +2334,12 @@ CREATE TABLE analytics.learning_events_y2027m08 (
     id bigint DEFAULT nextval('analytics.learning_events_id_seq'::regclass) NOT NULL,
     organization_id uuid NOT NULL,
     user_id uuid NOT NULL,
-    event_type text NOT NULL,
+    event_type analytics.event_type NOT NULL,
     course_id uuid,
     subject_id uuid,
     payload jsonb DEFAULT '{}'::jsonb NOT NULL,
     occurred_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text)),
-    CONSTRAINT learning_events_type_known CHECK ((event_type = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text, 'lesson_completed'::text, 'course_completed'::text, 'quiz_graded'::text, 'assignment_graded'::text, 'level_up'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'forum_post'::text])))
+    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text))
 );
 
 --
@@ -2260,13 +2350,12 @@ CREATE TABLE analytics.learning_events_y2027m09 (
     id bigint DEFAULT nextval('analytics.learning_events_id_seq'::regclass) NOT NULL,
     organization_id uuid NOT NULL,
     user_id uuid NOT NULL,
-    event_type text NOT NULL,
+    event_type analytics.event_type NOT NULL,
     course_id uuid,
     subject_id uuid,
     payload jsonb DEFAULT '{}'::jsonb NOT NULL,
     occurred_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text)),
-    CONSTRAINT learning_events_type_known CHECK ((event_type = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text, 'lesson_completed'::text, 'course_completed'::text, 'quiz_graded'::text, 'assignment_graded'::text, 'level_up'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'forum_post'::text])))
+    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text))
 );
 
 --
@@ -2277,13 +2366,12 @@ CREATE TABLE analytics.learning_events_y2027m10 (
     id bigint DEFAULT nextval('analytics.learning_events_id_seq'::regclass) NOT NULL,
     organization_id uuid NOT NULL,
     user_id uuid NOT NULL,
-    event_type text NOT NULL,
+    event_type analytics.event_type NOT NULL,
     course_id uuid,
     subject_id uuid,
     payload jsonb DEFAULT '{}'::jsonb NOT NULL,
     occurred_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text)),
-    CONSTRAINT learning_events_type_known CHECK ((event_type = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text, 'lesson_completed'::text, 'course_completed'::text, 'quiz_graded'::text, 'assignment_graded'::text, 'level_up'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'forum_post'::text])))
+    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text))
 );
 
 --
@@ -2294,13 +2382,12 @@ CREATE TABLE analytics.learning_events_y2027m11 (
     id bigint DEFAULT nextval('analytics.learning_events_id_seq'::regclass) NOT NULL,
     organization_id uuid NOT NULL,
     user_id uuid NOT NULL,
-    event_type text NOT NULL,
+    event_type analytics.event_type NOT NULL,
     course_id uuid,
     subject_id uuid,
     payload jsonb DEFAULT '{}'::jsonb NOT NULL,
     occurred_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text)),
-    CONSTRAINT learning_events_type_known CHECK ((event_type = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text, 'lesson_completed'::text, 'course_completed'::text, 'quiz_graded'::text, 'assignment_graded'::text, 'level_up'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'forum_post'::text])))
+    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text))
 );
 
 --
@@ -2311,13 +2398,12 @@ CREATE TABLE analytics.learning_events_y2027m12 (
     id bigint DEFAULT nextval('analytics.learning_events_id_seq'::regclass) NOT NULL,
     organization_id uuid NOT NULL,
     user_id uuid NOT NULL,
-    event_type text NOT NULL,
+    event_type analytics.event_type NOT NULL,
     course_id uuid,
     subject_id uuid,
     payload jsonb DEFAULT '{}'::jsonb NOT NULL,
     occurred_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text)),
-    CONSTRAINT learning_events_type_known CHECK ((event_type = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text, 'lesson_completed'::text, 'course_completed'::text, 'quiz_graded'::text, 'assignment_graded'::text, 'level_up'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'forum_post'::text])))
+    CONSTRAINT learning_events_payload_object CHECK ((jsonb_typeof(payload) = 'object'::text))
 );
 
 --
@@ -2472,23 +2558,21 @@ CREATE TABLE assessment.quiz_attempts (
     quiz_id uuid NOT NULL,
     user_id uuid NOT NULL,
     attempt_number integer NOT NULL,
-    status text DEFAULT 'in_progress'::text NOT NULL,
+    status assessment.attempt_status DEFAULT 'in_progress'::text NOT NULL,
     answers jsonb DEFAULT '{}'::jsonb NOT NULL,
     score numeric(8,2),
     max_score numeric(8,2),
-    score_percent numeric(5,2),
+    score_percent assessment.score_percent,
     passed boolean,
     feedback jsonb,
     started_at timestamp with time zone DEFAULT now() NOT NULL,
     submitted_at timestamp with time zone,
     graded_at timestamp with time zone,
     CONSTRAINT quiz_attempts_answers_object CHECK ((jsonb_typeof(answers) = 'object'::text)),
-    CONSTRAINT quiz_attempts_graded_complete CHECK (((status = 'graded'::text) = ((score IS NOT NULL) AND (max_score IS NOT NULL) AND (score_percent IS NOT NULL) AND (passed IS NOT NULL) AND (graded_at IS NOT NULL)))),
+    CONSTRAINT quiz_attempts_graded_complete CHECK ((((status)::text = 'graded'::text) = ((score IS NOT NULL) AND (max_score IS NOT NULL) AND (score_percent IS NOT NULL) AND (passed IS NOT NULL) AND (graded_at IS NOT NULL)))),
     CONSTRAINT quiz_attempts_number_positive CHECK ((attempt_number >= 1)),
-    CONSTRAINT quiz_attempts_percent_range CHECK (((score_percent >= (0)::numeric) AND (score_percent <= (100)::numeric))),
     CONSTRAINT quiz_attempts_score_range CHECK (((score >= (0)::numeric) AND (score <= max_score))),
-    CONSTRAINT quiz_attempts_status_known CHECK ((status = ANY (ARRAY['in_progress'::text, 'submitted'::text, 'graded'::text]))),
-    CONSTRAINT quiz_attempts_submitted_has_time CHECK (((status = 'in_progress'::text) OR (submitted_at IS NOT NULL)))
+    CONSTRAINT quiz_attempts_submitted_has_time CHECK ((((status)::text = 'in_progress'::text) OR (submitted_at IS NOT NULL)))
 );
 
 ALTER TABLE ONLY assessment.quiz_attempts FORCE ROW LEVEL SECURITY;
@@ -2872,15 +2956,13 @@ CREATE TABLE course_management.enrollments (
     organization_id uuid NOT NULL,
     course_id uuid NOT NULL,
     user_id uuid NOT NULL,
-    status text DEFAULT 'active'::text NOT NULL,
-    progress_percent numeric(5,2) DEFAULT 0 NOT NULL,
+    status course_management.enrollment_status DEFAULT 'active'::text NOT NULL,
+    progress_percent course_management.progress_percent DEFAULT 0 NOT NULL,
     enrolled_at timestamp with time zone DEFAULT now() NOT NULL,
     completed_at timestamp with time zone,
     last_activity_at timestamp with time zone,
     CONSTRAINT enrollments_completed_after_enrolled CHECK ((completed_at >= enrolled_at)),
-    CONSTRAINT enrollments_completed_at_iff_completed CHECK (((status = 'completed'::text) = (completed_at IS NOT NULL))),
-    CONSTRAINT enrollments_progress_range CHECK (((progress_percent >= (0)::numeric) AND (progress_percent <= (100)::numeric))),
-    CONSTRAINT enrollments_status_known CHECK ((status = ANY (ARRAY['active'::text, 'completed'::text, 'dropped'::text])))
+    CONSTRAINT enrollments_completed_at_iff_completed CHECK ((((status)::text = 'completed'::text) = (completed_at IS NOT NULL)))
 );
 
 ALTER TABLE ONLY course_management.enrollments FORCE ROW LEVEL SECURITY;
@@ -2966,14 +3048,13 @@ CREATE TABLE course_management.lesson_progress (
     course_id uuid NOT NULL,
     user_id uuid NOT NULL,
     lesson_id uuid NOT NULL,
-    status text DEFAULT 'in_progress'::text NOT NULL,
+    status course_management.lesson_status DEFAULT 'in_progress'::text NOT NULL,
     started_at timestamp with time zone DEFAULT now() NOT NULL,
     completed_at timestamp with time zone,
     time_spent_seconds integer DEFAULT 0 NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     CONSTRAINT lesson_progress_completed_after_start CHECK ((completed_at >= started_at)),
-    CONSTRAINT lesson_progress_completed_at_iff_completed CHECK (((status = 'completed'::text) = (completed_at IS NOT NULL))),
-    CONSTRAINT lesson_progress_status_known CHECK ((status = ANY (ARRAY['in_progress'::text, 'completed'::text]))),
+    CONSTRAINT lesson_progress_completed_at_iff_completed CHECK ((((status)::text = 'completed'::text) = (completed_at IS NOT NULL))),
     CONSTRAINT lesson_progress_time_spent_nonnegative CHECK ((time_spent_seconds >= 0))
 );
 
@@ -3329,17 +3410,15 @@ CREATE TABLE gamification.points_ledger (
     id bigint NOT NULL,
     organization_id uuid NOT NULL,
     user_id uuid NOT NULL,
-    points integer NOT NULL,
-    reason text NOT NULL,
+    points gamification.points_amount NOT NULL,
+    reason gamification.award_reason NOT NULL,
     source_id uuid,
     note text,
     awarded_by uuid,
     awarded_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT points_ledger_manual_has_note CHECK (((reason <> 'manual_adjustment'::text) OR (COALESCE(length(btrim(note)), 0) > 0))),
-    CONSTRAINT points_ledger_only_manual_negative CHECK (((points > 0) OR (reason = 'manual_adjustment'::text))),
-    CONSTRAINT points_ledger_points_range CHECK (((points <> 0) AND ((points >= '-100000'::integer) AND (points <= 100000)))),
-    CONSTRAINT points_ledger_reason_known CHECK ((reason = ANY (ARRAY['lesson_completed'::text, 'course_completed'::text, 'quiz_passed'::text, 'assignment_graded'::text, 'badge_earned'::text, 'achievement_unlocked'::text, 'manual_adjustment'::text]))),
-    CONSTRAINT points_ledger_source_iff_automatic CHECK (((source_id IS NULL) = (reason = 'manual_adjustment'::text)))
+    CONSTRAINT points_ledger_manual_has_note CHECK ((((reason)::text <> 'manual_adjustment'::text) OR (COALESCE(length(btrim(note)), 0) > 0))),
+    CONSTRAINT points_ledger_only_manual_negative CHECK ((((points)::integer > 0) OR ((reason)::text = 'manual_adjustment'::text))),
+    CONSTRAINT points_ledger_source_iff_automatic CHECK (((source_id IS NULL) = ((reason)::text = 'manual_adjustment'::text)))
 );
 
 ALTER TABLE ONLY gamification.points_ledger FORCE ROW LEVEL SECURITY;
@@ -5436,13 +5515,13 @@ CREATE TRIGGER apply_grade AFTER INSERT OR UPDATE OF score ON assessment.grades 
 -- Name: quiz_attempts award_on_graded; Type: TRIGGER; Schema: assessment; Owner: -
 --
 
-CREATE TRIGGER award_on_graded AFTER UPDATE OF status ON assessment.quiz_attempts FOR EACH ROW WHEN (((old.status <> 'graded'::text) AND (new.status = 'graded'::text))) EXECUTE FUNCTION assessment.tg_quiz_attempts__award();
+CREATE TRIGGER award_on_graded AFTER UPDATE OF status ON assessment.quiz_attempts FOR EACH ROW WHEN ((((old.status)::text <> 'graded'::text) AND ((new.status)::text = 'graded'::text))) EXECUTE FUNCTION assessment.tg_quiz_attempts__award();
 
 --
 -- Name: quiz_attempts award_on_insert; Type: TRIGGER; Schema: assessment; Owner: -
 --
 
-CREATE TRIGGER award_on_insert AFTER INSERT ON assessment.quiz_attempts FOR EACH ROW WHEN ((new.status = 'graded'::text)) EXECUTE FUNCTION assessment.tg_quiz_attempts__award();
+CREATE TRIGGER award_on_insert AFTER INSERT ON assessment.quiz_attempts FOR EACH ROW WHEN (((new.status)::text = 'graded'::text)) EXECUTE FUNCTION assessment.tg_quiz_attempts__award();
 
 --
 -- Name: quiz_answer_keys check_answer_key; Type: TRIGGER; Schema: assessment; Owner: -
@@ -5478,13 +5557,13 @@ CREATE TRIGGER recheck_answer_key AFTER UPDATE OF questions ON assessment.quizze
 -- Name: quiz_attempts score_on_insert; Type: TRIGGER; Schema: assessment; Owner: -
 --
 
-CREATE TRIGGER score_on_insert BEFORE INSERT ON assessment.quiz_attempts FOR EACH ROW WHEN ((new.status = 'submitted'::text)) EXECUTE FUNCTION assessment.tg_quiz_attempts__grade();
+CREATE TRIGGER score_on_insert BEFORE INSERT ON assessment.quiz_attempts FOR EACH ROW WHEN (((new.status)::text = 'submitted'::text)) EXECUTE FUNCTION assessment.tg_quiz_attempts__grade();
 
 --
 -- Name: quiz_attempts score_on_submit; Type: TRIGGER; Schema: assessment; Owner: -
 --
 
-CREATE TRIGGER score_on_submit BEFORE UPDATE OF status ON assessment.quiz_attempts FOR EACH ROW WHEN (((old.status = 'in_progress'::text) AND (new.status = 'submitted'::text))) EXECUTE FUNCTION assessment.tg_quiz_attempts__grade();
+CREATE TRIGGER score_on_submit BEFORE UPDATE OF status ON assessment.quiz_attempts FOR EACH ROW WHEN ((((old.status)::text = 'in_progress'::text) AND ((new.status)::text = 'submitted'::text))) EXECUTE FUNCTION assessment.tg_quiz_attempts__grade();
 
 --
 -- Name: assignments set_updated_at; Type: TRIGGER; Schema: assessment; Owner: -
@@ -5532,25 +5611,25 @@ CREATE TRIGGER set_updated_at BEFORE UPDATE ON content_management.content_items 
 -- Name: enrollments award_completion_on_insert; Type: TRIGGER; Schema: course_management; Owner: -
 --
 
-CREATE TRIGGER award_completion_on_insert AFTER INSERT ON course_management.enrollments FOR EACH ROW WHEN ((new.status = 'completed'::text)) EXECUTE FUNCTION course_management.tg_enrollments__award_completion();
+CREATE TRIGGER award_completion_on_insert AFTER INSERT ON course_management.enrollments FOR EACH ROW WHEN (((new.status)::text = 'completed'::text)) EXECUTE FUNCTION course_management.tg_enrollments__award_completion();
 
 --
 -- Name: lesson_progress award_completion_on_insert; Type: TRIGGER; Schema: course_management; Owner: -
 --
 
-CREATE TRIGGER award_completion_on_insert AFTER INSERT ON course_management.lesson_progress FOR EACH ROW WHEN ((new.status = 'completed'::text)) EXECUTE FUNCTION course_management.tg_lesson_progress__award_completion();
+CREATE TRIGGER award_completion_on_insert AFTER INSERT ON course_management.lesson_progress FOR EACH ROW WHEN (((new.status)::text = 'completed'::text)) EXECUTE FUNCTION course_management.tg_lesson_progress__award_completion();
 
 --
 -- Name: enrollments award_completion_on_update; Type: TRIGGER; Schema: course_management; Owner: -
 --
 
-CREATE TRIGGER award_completion_on_update AFTER UPDATE OF status ON course_management.enrollments FOR EACH ROW WHEN (((old.status <> 'completed'::text) AND (new.status = 'completed'::text))) EXECUTE FUNCTION course_management.tg_enrollments__award_completion();
+CREATE TRIGGER award_completion_on_update AFTER UPDATE OF status ON course_management.enrollments FOR EACH ROW WHEN ((((old.status)::text <> 'completed'::text) AND ((new.status)::text = 'completed'::text))) EXECUTE FUNCTION course_management.tg_enrollments__award_completion();
 
 --
 -- Name: lesson_progress award_completion_on_update; Type: TRIGGER; Schema: course_management; Owner: -
 --
 
-CREATE TRIGGER award_completion_on_update AFTER UPDATE OF status ON course_management.lesson_progress FOR EACH ROW WHEN (((old.status <> 'completed'::text) AND (new.status = 'completed'::text))) EXECUTE FUNCTION course_management.tg_lesson_progress__award_completion();
+CREATE TRIGGER award_completion_on_update AFTER UPDATE OF status ON course_management.lesson_progress FOR EACH ROW WHEN ((((old.status)::text <> 'completed'::text) AND ((new.status)::text = 'completed'::text))) EXECUTE FUNCTION course_management.tg_lesson_progress__award_completion();
 
 --
 -- Name: enrollments check_prerequisites; Type: TRIGGER; Schema: course_management; Owner: -
@@ -6170,7 +6249,7 @@ ALTER TABLE ONLY user_management.roles
 -- Name: learning_events app_insert_client_events; Type: POLICY; Schema: analytics; Owner: -
 --
 
-CREATE POLICY app_insert_client_events ON analytics.learning_events FOR INSERT TO learning_app WITH CHECK (((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)) AND (user_id = ( SELECT user_management.current_user_id() AS current_user_id)) AND (event_type = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text]))));
+CREATE POLICY app_insert_client_events ON analytics.learning_events FOR INSERT TO learning_app WITH CHECK (((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)) AND (user_id = ( SELECT user_management.current_user_id() AS current_user_id)) AND ((event_type)::text = ANY (ARRAY['lesson_started'::text, 'lesson_viewed'::text, 'video_progress'::text, 'search'::text, 'login'::text]))));
 
 --
 -- Name: daily_engagement; Type: ROW SECURITY; Schema: analytics; Owner: -

@@ -26,7 +26,7 @@ SELECT (SELECT total_points FROM gamification.point_balances WHERE user_id = '0b
        (SELECT count(*) FROM gamification.points_ledger WHERE user_id = '0b000001-0000-4000-8000-0000000000a1') AS ledger_rows,
        (SELECT array_agg(b.key ORDER BY b.key) FROM gamification.user_badges ub JOIN gamification.badges b ON b.id = ub.badge_id
          WHERE ub.user_id = '0b000001-0000-4000-8000-0000000000a1') AS badges,
-       (SELECT progress_percent FROM course_management.enrollments
+       (SELECT progress_percent::numeric FROM course_management.enrollments
          WHERE user_id = '0b000001-0000-4000-8000-0000000000a1' AND course_id = '0d000001-0000-4000-8000-000000000001') AS progress;
 GRANT SELECT ON tess TO learning_app;
 
@@ -35,7 +35,7 @@ SELECT user_management.set_tenant_context('0a000000-0000-4000-8000-000000000001'
 
 -- 1. First lesson.
 SELECT isnt(course_management.complete_lesson('0f000001-0000-4000-8000-000000000111', 600), NULL, 'complete_lesson returns the progress id');
-SELECT is((SELECT array_agg(points) FROM gamification.points_ledger
+SELECT is((SELECT array_agg(points::integer) FROM gamification.points_ledger
             WHERE user_id = '0b000001-0000-4000-8000-0000000000a1' AND reason = 'lesson_completed'
               AND source_id = '0f000001-0000-4000-8000-000000000111'),
           ARRAY[10], 'completing a lesson writes one ledger row with the lesson''s points');
@@ -71,7 +71,7 @@ SELECT is((SELECT progress FROM tess), 100.00, 'all required lessons done: progr
 SELECT is((SELECT status FROM course_management.enrollments
             WHERE user_id = '0b000001-0000-4000-8000-0000000000a1' AND course_id = '0d000001-0000-4000-8000-000000000001'),
           'completed', 'the enrollment is completed');
-SELECT is((SELECT points FROM gamification.points_ledger
+SELECT is((SELECT points::integer FROM gamification.points_ledger
             WHERE user_id = '0b000001-0000-4000-8000-0000000000a1' AND reason = 'course_completed'),
           150, 'course completion awards the course''s 150 points');
 SELECT is((SELECT total FROM tess), 235::bigint, 'balance: 40 + 20 + 150 + 25 (course_finisher)');

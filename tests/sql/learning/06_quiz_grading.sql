@@ -43,7 +43,7 @@ SELECT is((SELECT ARRAY[status, score::text, score_percent::text, passed::text] 
 SELECT isnt((SELECT submitted_at FROM assessment.quiz_attempts WHERE id = '3d000001-0000-4000-8000-000000000004'), NULL,
             'submitted_at is stamped');
 SELECT is((SELECT quiz_awards FROM priya), 1::bigint, 'a pass awards the quiz''s points');
-SELECT is((SELECT points FROM gamification.points_ledger WHERE user_id = '0b000001-0000-4000-8000-000000000005' AND reason = 'quiz_passed'),
+SELECT is((SELECT points::integer FROM gamification.points_ledger WHERE user_id = '0b000001-0000-4000-8000-000000000005' AND reason = 'quiz_passed'),
           50, 'worth the quiz''s points_reward');
 SELECT ok(EXISTS (SELECT 1 FROM gamification.user_badges ub JOIN gamification.badges b ON b.id = ub.badge_id
                    WHERE ub.user_id = '0b000001-0000-4000-8000-000000000005' AND b.key = 'quiz_ace'),
@@ -115,7 +115,7 @@ INSERT INTO assessment.grades (organization_id, submission_id, grader_id, score,
 VALUES ('0a000000-0000-4000-8000-000000000001', '3c000001-0000-4000-8000-000000000002', '0b000001-0000-4000-8000-000000000002', 50, 'Half there.');
 SELECT is((SELECT status FROM assessment.submissions WHERE id = '3c000001-0000-4000-8000-000000000002'), 'graded',
           'grading marks the submission graded');
-SELECT is((SELECT points FROM gamification.points_ledger
+SELECT is((SELECT points::integer FROM gamification.points_ledger
             WHERE user_id = '0b000001-0000-4000-8000-000000000004' AND reason = 'assignment_graded'),
           20, 'the grade earns its share of the assignment''s points: 40 * 50/100');
 RESET ROLE;
