@@ -835,16 +835,16 @@ BEGIN
   ),
   hits AS (
     SELECT 'course'::text AS kind, c.id, c.title, concat_ws(' ', c.summary, c.description) AS body,
-           ts_rank_cd(c.search_vector, q.query) AS rank
+           ts_rank(c.search_vector, q.query) AS rank
       FROM course_management.courses c, q
      WHERE 'course' = ANY (p_kinds) AND c.status = 'published' AND c.search_vector @@ q.query
     UNION ALL
     SELECT 'content', ci.id, ci.title, concat_ws(' ', ci.summary, ci.body ->> 'markdown', ci.body ->> 'transcript'),
-           ts_rank_cd(ci.search_vector, q.query)
+           ts_rank(ci.search_vector, q.query)
       FROM content_management.content_items ci, q
      WHERE 'content' = ANY (p_kinds) AND ci.status = 'published' AND ci.search_vector @@ q.query
     UNION ALL
-    SELECT 'post', p.id, t.title, p.body, ts_rank_cd(p.search_vector, q.query)
+    SELECT 'post', p.id, t.title, p.body, ts_rank(p.search_vector, q.query)
       FROM social.posts p
       JOIN social.threads t ON t.id = p.thread_id
      CROSS JOIN q
