@@ -388,6 +388,21 @@ def run_pgbench(url: str, name: str, script: str, clients: int, duration: int, w
             "failed": failed + len(aborted)}
 
 
+# The server settings that move these figures most: write-heavy scripts run into checkpoints
+# (with the default max_wal_size = 1GB a checkpoint came every 20 s of lesson completions).
+REPORTED_SETTINGS = ("shared_buffers", "max_wal_size", "checkpoint_timeout", "synchronous_commit", "fsync",
+                     "full_page_writes", "wal_compression", "jit")
+
+
+def server_settings(url: str) -> str:
+    with psycopg.connect(url) as conn:
+        rows = conn.execute("SELECT name, current_setting(name) FROM pg_settings WHERE name = ANY (%s) ORDER BY name",
+                            [list(REPORTED_SETTINGS)]).fetchall()
+        version = conn.execute("SHOW server_version").fetchone()
+    shown = ", ".join(f"{name}={setting}" for name, setting in rows)
+    return f"PostgreSQL {version[0] if version else '?'}: {shown}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("url", help="superuser URL of a database migrated with sql/learning")
@@ -410,9 +425,13 @@ def main() -> None:
         for name, (script, target) in scripts(scale).items():
             if args.only and name not in args.only:
                 continue
+            # Each script starts from a checkpoint, not inside one the previous script's WAL began.
+            with psycopg.connect(args.url, autocommit=True) as conn:
+                conn.execute("CHECKPOINT")
             results[name] = (run_pgbench(args.url, name, script, args.clients, args.duration, Path(tmp)), target)
 
     print()
+    print(f"server: {server_settings(args.url)}")
     print(f"machine: SELECT 1 at {args.clients} clients: {floor['tps']:,.0f} TPS (the floor; 'of floor' = TPS / this)")
     print(f"{'script':<12} {'TPS':>9} {'of floor':>9} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'target':>8} "
           f"{'p95/target':>11} {'failed':>7}")
