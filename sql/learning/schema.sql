@@ -6369,25 +6369,25 @@ ALTER TABLE analytics.learning_events_y2027m12 ENABLE ROW LEVEL SECURITY;
 -- Name: daily_engagement owner_write; Type: POLICY; Schema: analytics; Owner: -
 --
 
-CREATE POLICY owner_write ON analytics.daily_engagement TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON analytics.daily_engagement TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: learning_events owner_write; Type: POLICY; Schema: analytics; Owner: -
 --
 
-CREATE POLICY owner_write ON analytics.learning_events TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON analytics.learning_events TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: daily_engagement tenant_read; Type: POLICY; Schema: analytics; Owner: -
 --
 
-CREATE POLICY tenant_read ON analytics.daily_engagement FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON analytics.daily_engagement FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: learning_events tenant_read; Type: POLICY; Schema: analytics; Owner: -
 --
 
-CREATE POLICY tenant_read ON analytics.learning_events FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON analytics.learning_events FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: assignments app_write; Type: POLICY; Schema: assessment; Owner: -
@@ -6423,25 +6423,37 @@ ALTER TABLE assessment.grades ENABLE ROW LEVEL SECURITY;
 -- Name: assignments owner_write; Type: POLICY; Schema: assessment; Owner: -
 --
 
-CREATE POLICY owner_write ON assessment.assignments TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON assessment.assignments TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: grades owner_write; Type: POLICY; Schema: assessment; Owner: -
 --
 
-CREATE POLICY owner_write ON assessment.grades TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON assessment.grades TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: quiz_answer_keys owner_write; Type: POLICY; Schema: assessment; Owner: -
 --
 
-CREATE POLICY owner_write ON assessment.quiz_answer_keys TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON assessment.quiz_answer_keys TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
+
+--
+-- Name: quiz_attempts owner_write; Type: POLICY; Schema: assessment; Owner: -
+--
+
+CREATE POLICY owner_write ON assessment.quiz_attempts TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: quizzes owner_write; Type: POLICY; Schema: assessment; Owner: -
 --
 
-CREATE POLICY owner_write ON assessment.quizzes TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON assessment.quizzes TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
+
+--
+-- Name: submissions owner_write; Type: POLICY; Schema: assessment; Owner: -
+--
+
+CREATE POLICY owner_write ON assessment.submissions TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: quiz_answer_keys; Type: ROW SECURITY; Schema: assessment; Owner: -
@@ -6471,31 +6483,31 @@ ALTER TABLE assessment.submissions ENABLE ROW LEVEL SECURITY;
 -- Name: quiz_attempts tenant_isolation; Type: POLICY; Schema: assessment; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON assessment.quiz_attempts USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_isolation ON assessment.quiz_attempts TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: submissions tenant_isolation; Type: POLICY; Schema: assessment; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON assessment.submissions USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_isolation ON assessment.submissions TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: assignments tenant_read; Type: POLICY; Schema: assessment; Owner: -
 --
 
-CREATE POLICY tenant_read ON assessment.assignments FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON assessment.assignments FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: grades tenant_read; Type: POLICY; Schema: assessment; Owner: -
 --
 
-CREATE POLICY tenant_read ON assessment.grades FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON assessment.grades FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: quizzes tenant_read; Type: POLICY; Schema: assessment; Owner: -
 --
 
-CREATE POLICY tenant_read ON assessment.quizzes FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON assessment.quizzes FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: content_items app_write; Type: POLICY; Schema: content_management; Owner: -
@@ -6531,37 +6543,37 @@ ALTER TABLE content_management.media_assets ENABLE ROW LEVEL SECURITY;
 -- Name: content_items owner_write; Type: POLICY; Schema: content_management; Owner: -
 --
 
-CREATE POLICY owner_write ON content_management.content_items TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON content_management.content_items TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: content_versions owner_write; Type: POLICY; Schema: content_management; Owner: -
 --
 
-CREATE POLICY owner_write ON content_management.content_versions TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON content_management.content_versions TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: media_assets owner_write; Type: POLICY; Schema: content_management; Owner: -
 --
 
-CREATE POLICY owner_write ON content_management.media_assets TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON content_management.media_assets TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: content_items tenant_read; Type: POLICY; Schema: content_management; Owner: -
 --
 
-CREATE POLICY tenant_read ON content_management.content_items FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON content_management.content_items FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: content_versions tenant_read; Type: POLICY; Schema: content_management; Owner: -
 --
 
-CREATE POLICY tenant_read ON content_management.content_versions FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON content_management.content_versions FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: media_assets tenant_read; Type: POLICY; Schema: content_management; Owner: -
 --
 
-CREATE POLICY tenant_read ON content_management.media_assets FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON content_management.media_assets FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: course_prerequisites app_write; Type: POLICY; Schema: course_management; Owner: -
@@ -6651,85 +6663,97 @@ ALTER TABLE course_management.modules ENABLE ROW LEVEL SECURITY;
 -- Name: course_prerequisites owner_write; Type: POLICY; Schema: course_management; Owner: -
 --
 
-CREATE POLICY owner_write ON course_management.course_prerequisites TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON course_management.course_prerequisites TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: courses owner_write; Type: POLICY; Schema: course_management; Owner: -
 --
 
-CREATE POLICY owner_write ON course_management.courses TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON course_management.courses TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
+
+--
+-- Name: enrollments owner_write; Type: POLICY; Schema: course_management; Owner: -
+--
+
+CREATE POLICY owner_write ON course_management.enrollments TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: learning_path_courses owner_write; Type: POLICY; Schema: course_management; Owner: -
 --
 
-CREATE POLICY owner_write ON course_management.learning_path_courses TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON course_management.learning_path_courses TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: learning_paths owner_write; Type: POLICY; Schema: course_management; Owner: -
 --
 
-CREATE POLICY owner_write ON course_management.learning_paths TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON course_management.learning_paths TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
+
+--
+-- Name: lesson_progress owner_write; Type: POLICY; Schema: course_management; Owner: -
+--
+
+CREATE POLICY owner_write ON course_management.lesson_progress TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: lessons owner_write; Type: POLICY; Schema: course_management; Owner: -
 --
 
-CREATE POLICY owner_write ON course_management.lessons TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON course_management.lessons TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: modules owner_write; Type: POLICY; Schema: course_management; Owner: -
 --
 
-CREATE POLICY owner_write ON course_management.modules TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON course_management.modules TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: enrollments tenant_isolation; Type: POLICY; Schema: course_management; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON course_management.enrollments USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_isolation ON course_management.enrollments TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: lesson_progress tenant_isolation; Type: POLICY; Schema: course_management; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON course_management.lesson_progress USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_isolation ON course_management.lesson_progress TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: course_prerequisites tenant_read; Type: POLICY; Schema: course_management; Owner: -
 --
 
-CREATE POLICY tenant_read ON course_management.course_prerequisites FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON course_management.course_prerequisites FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: courses tenant_read; Type: POLICY; Schema: course_management; Owner: -
 --
 
-CREATE POLICY tenant_read ON course_management.courses FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON course_management.courses FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: learning_path_courses tenant_read; Type: POLICY; Schema: course_management; Owner: -
 --
 
-CREATE POLICY tenant_read ON course_management.learning_path_courses FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON course_management.learning_path_courses FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: learning_paths tenant_read; Type: POLICY; Schema: course_management; Owner: -
 --
 
-CREATE POLICY tenant_read ON course_management.learning_paths FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON course_management.learning_paths FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: lessons tenant_read; Type: POLICY; Schema: course_management; Owner: -
 --
 
-CREATE POLICY tenant_read ON course_management.lessons FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON course_management.lessons FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: modules tenant_read; Type: POLICY; Schema: course_management; Owner: -
 --
 
-CREATE POLICY tenant_read ON course_management.modules FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON course_management.modules FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: achievements; Type: ROW SECURITY; Schema: gamification; Owner: -
@@ -6771,55 +6795,55 @@ ALTER TABLE gamification.levels ENABLE ROW LEVEL SECURITY;
 -- Name: achievements owner_write; Type: POLICY; Schema: gamification; Owner: -
 --
 
-CREATE POLICY owner_write ON gamification.achievements TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON gamification.achievements TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: badges owner_write; Type: POLICY; Schema: gamification; Owner: -
 --
 
-CREATE POLICY owner_write ON gamification.badges TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON gamification.badges TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: levels owner_write; Type: POLICY; Schema: gamification; Owner: -
 --
 
-CREATE POLICY owner_write ON gamification.levels TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON gamification.levels TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: point_balances owner_write; Type: POLICY; Schema: gamification; Owner: -
 --
 
-CREATE POLICY owner_write ON gamification.point_balances TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON gamification.point_balances TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: points_ledger owner_write; Type: POLICY; Schema: gamification; Owner: -
 --
 
-CREATE POLICY owner_write ON gamification.points_ledger TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON gamification.points_ledger TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: streaks owner_write; Type: POLICY; Schema: gamification; Owner: -
 --
 
-CREATE POLICY owner_write ON gamification.streaks TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON gamification.streaks TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: user_achievements owner_write; Type: POLICY; Schema: gamification; Owner: -
 --
 
-CREATE POLICY owner_write ON gamification.user_achievements TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON gamification.user_achievements TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: user_badges owner_write; Type: POLICY; Schema: gamification; Owner: -
 --
 
-CREATE POLICY owner_write ON gamification.user_badges TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON gamification.user_badges TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: weekly_points owner_write; Type: POLICY; Schema: gamification; Owner: -
 --
 
-CREATE POLICY owner_write ON gamification.weekly_points TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON gamification.weekly_points TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: point_balances; Type: ROW SECURITY; Schema: gamification; Owner: -
@@ -6843,55 +6867,55 @@ ALTER TABLE gamification.streaks ENABLE ROW LEVEL SECURITY;
 -- Name: achievements tenant_read; Type: POLICY; Schema: gamification; Owner: -
 --
 
-CREATE POLICY tenant_read ON gamification.achievements FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON gamification.achievements FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: badges tenant_read; Type: POLICY; Schema: gamification; Owner: -
 --
 
-CREATE POLICY tenant_read ON gamification.badges FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON gamification.badges FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: levels tenant_read; Type: POLICY; Schema: gamification; Owner: -
 --
 
-CREATE POLICY tenant_read ON gamification.levels FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON gamification.levels FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: point_balances tenant_read; Type: POLICY; Schema: gamification; Owner: -
 --
 
-CREATE POLICY tenant_read ON gamification.point_balances FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON gamification.point_balances FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: points_ledger tenant_read; Type: POLICY; Schema: gamification; Owner: -
 --
 
-CREATE POLICY tenant_read ON gamification.points_ledger FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON gamification.points_ledger FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: streaks tenant_read; Type: POLICY; Schema: gamification; Owner: -
 --
 
-CREATE POLICY tenant_read ON gamification.streaks FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON gamification.streaks FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: user_achievements tenant_read; Type: POLICY; Schema: gamification; Owner: -
 --
 
-CREATE POLICY tenant_read ON gamification.user_achievements FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON gamification.user_achievements FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: user_badges tenant_read; Type: POLICY; Schema: gamification; Owner: -
 --
 
-CREATE POLICY tenant_read ON gamification.user_badges FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON gamification.user_badges FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: weekly_points tenant_read; Type: POLICY; Schema: gamification; Owner: -
 --
 
-CREATE POLICY tenant_read ON gamification.weekly_points FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON gamification.weekly_points FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: user_achievements; Type: ROW SECURITY; Schema: gamification; Owner: -
@@ -6945,7 +6969,25 @@ ALTER TABLE social.forums ENABLE ROW LEVEL SECURITY;
 -- Name: forums owner_write; Type: POLICY; Schema: social; Owner: -
 --
 
-CREATE POLICY owner_write ON social.forums TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON social.forums TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
+
+--
+-- Name: posts owner_write; Type: POLICY; Schema: social; Owner: -
+--
+
+CREATE POLICY owner_write ON social.posts TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
+
+--
+-- Name: reactions owner_write; Type: POLICY; Schema: social; Owner: -
+--
+
+CREATE POLICY owner_write ON social.reactions TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
+
+--
+-- Name: threads owner_write; Type: POLICY; Schema: social; Owner: -
+--
+
+CREATE POLICY owner_write ON social.threads TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: direct_messages participants_read; Type: POLICY; Schema: social; Owner: -
@@ -6981,25 +7023,25 @@ CREATE POLICY sender_insert ON social.direct_messages FOR INSERT TO learning_app
 -- Name: posts tenant_isolation; Type: POLICY; Schema: social; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON social.posts USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_isolation ON social.posts TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: reactions tenant_isolation; Type: POLICY; Schema: social; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON social.reactions USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_isolation ON social.reactions TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: threads tenant_isolation; Type: POLICY; Schema: social; Owner: -
 --
 
-CREATE POLICY tenant_isolation ON social.threads USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_isolation ON social.threads TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: forums tenant_read; Type: POLICY; Schema: social; Owner: -
 --
 
-CREATE POLICY tenant_read ON social.forums FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON social.forums FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: threads; Type: ROW SECURITY; Schema: social; Owner: -
@@ -7071,31 +7113,31 @@ CREATE POLICY owner_all ON user_management.users TO learning_owner USING (true) 
 -- Name: member_roles owner_write; Type: POLICY; Schema: user_management; Owner: -
 --
 
-CREATE POLICY owner_write ON user_management.member_roles TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON user_management.member_roles TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: organization_members owner_write; Type: POLICY; Schema: user_management; Owner: -
 --
 
-CREATE POLICY owner_write ON user_management.organization_members TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON user_management.organization_members TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: organizations owner_write; Type: POLICY; Schema: user_management; Owner: -
 --
 
-CREATE POLICY owner_write ON user_management.organizations TO learning_owner USING ((id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON user_management.organizations TO learning_owner USING ((id = user_management.current_organization_id())) WITH CHECK ((id = user_management.current_organization_id()));
 
 --
 -- Name: role_permissions owner_write; Type: POLICY; Schema: user_management; Owner: -
 --
 
-CREATE POLICY owner_write ON user_management.role_permissions TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON user_management.role_permissions TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: roles owner_write; Type: POLICY; Schema: user_management; Owner: -
 --
 
-CREATE POLICY owner_write ON user_management.roles TO learning_owner USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id))) WITH CHECK ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY owner_write ON user_management.roles TO learning_owner USING ((organization_id = user_management.current_organization_id())) WITH CHECK ((organization_id = user_management.current_organization_id()));
 
 --
 -- Name: role_permissions; Type: ROW SECURITY; Schema: user_management; Owner: -
@@ -7113,31 +7155,31 @@ ALTER TABLE user_management.roles ENABLE ROW LEVEL SECURITY;
 -- Name: member_roles tenant_read; Type: POLICY; Schema: user_management; Owner: -
 --
 
-CREATE POLICY tenant_read ON user_management.member_roles FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON user_management.member_roles FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: organization_members tenant_read; Type: POLICY; Schema: user_management; Owner: -
 --
 
-CREATE POLICY tenant_read ON user_management.organization_members FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON user_management.organization_members FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: organizations tenant_read; Type: POLICY; Schema: user_management; Owner: -
 --
 
-CREATE POLICY tenant_read ON user_management.organizations FOR SELECT USING ((id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON user_management.organizations FOR SELECT TO learning_app, learning_reporting USING ((id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: role_permissions tenant_read; Type: POLICY; Schema: user_management; Owner: -
 --
 
-CREATE POLICY tenant_read ON user_management.role_permissions FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON user_management.role_permissions FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: roles tenant_read; Type: POLICY; Schema: user_management; Owner: -
 --
 
-CREATE POLICY tenant_read ON user_management.roles FOR SELECT USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
+CREATE POLICY tenant_read ON user_management.roles FOR SELECT TO learning_app, learning_reporting USING ((organization_id = ( SELECT user_management.current_organization_id() AS current_organization_id)));
 
 --
 -- Name: users; Type: ROW SECURITY; Schema: user_management; Owner: -

@@ -3,26 +3,32 @@
 -- Why:  every row is keyed on its organization; a transaction sees and writes only the rows of
 --       the organization named by user_management.set_tenant_context(), and nothing without
 --       a context. Policy names say who they are for:
---         tenant_isolation / tenant_read - every role, keyed on the tenant context;
+--         tenant_isolation / tenant_read - learning_app and learning_reporting, keyed on the
+--                       tenant context (a role not named in a policy sees nothing);
 --         owner_write - learning_owner, the identity of the SECURITY DEFINER trigger functions
 --                       (subject to RLS too: they act in the organization of the row that fired);
 --         app_write   - learning_app, for rows whose writing needs an RBAC permission.
---       The context getters are wrapped in (SELECT ...) so that they are evaluated once per
---       statement (an InitPlan), not once per row. Policies are written before the grants
---       (house rule); the grants start from nothing on every application of this file.
+--       For the application roles the context getters are wrapped in (SELECT ...): an
+--       InitPlan, evaluated once per statement, not once per row (2M ledger rows read in
+--       0.15 s, against 0.8-1.3 s with the bare call). For learning_owner the call is bare:
+--       the trigger chain touches a few rows by key, where the call is an index key computed
+--       once per scan and the InitPlans were start-up cost alone; and owner_write is the
+--       owner's only policy on a table (callgrind, same data: 3.99M -> 3.66M instructions per
+--       lesson completion, 3.19M -> 3.02M per quiz submission). Policies are written before the
+--       grants (house rule); the grants start from nothing on every application of this file.
 
 SET LOCAL ROLE learning_owner;
 
 -- user_management.organizations: the organization of the context; editing it needs organization.manage.
 DROP POLICY IF EXISTS tenant_read ON user_management.organizations;
 CREATE POLICY tenant_read ON user_management.organizations
-  FOR SELECT
+  FOR SELECT TO learning_app, learning_reporting
   USING (id = (SELECT user_management.current_organization_id()));
 DROP POLICY IF EXISTS owner_write ON user_management.organizations;
 CREATE POLICY owner_write ON user_management.organizations
   FOR ALL TO learning_owner
-  USING (id = (SELECT user_management.current_organization_id()))
-  WITH CHECK (id = (SELECT user_management.current_organization_id()));
+  USING (id = user_management.current_organization_id())
+  WITH CHECK (id = user_management.current_organization_id());
 DROP POLICY IF EXISTS app_write ON user_management.organizations;
 CREATE POLICY app_write ON user_management.organizations
   FOR ALL TO learning_app
@@ -49,13 +55,13 @@ CREATE POLICY owner_all ON user_management.users
 -- user_management.organization_members: members are added by add_member(); changing a member's status needs members.manage.
 DROP POLICY IF EXISTS tenant_read ON user_management.organization_members;
 CREATE POLICY tenant_read ON user_management.organization_members
-  FOR SELECT
+  FOR SELECT TO learning_app, learning_reporting
   USING (organization_id = (SELECT user_management.current_organization_id()));
 DROP POLICY IF EXISTS owner_write ON user_management.organization_members;
 CREATE POLICY owner_write ON user_management.organization_members
   FOR ALL TO learning_owner
-  USING (organization_id = (SELECT user_management.current_organization_id()))
-  WITH CHECK (organization_id = (SELECT user_management.current_organization_id()));
+  USING (organization_id = user_management.current_organization_id())
+  WITH CHECK (organization_id = user_management.current_organization_id());
 DROP POLICY IF EXISTS app_write ON user_management.organization_members;
 CREATE POLICY app_write ON user_management.organization_members
   FOR ALL TO learning_app
@@ -65,13 +71,13 @@ CREATE POLICY app_write ON user_management.organization_members
 -- user_management.roles: defining roles needs members.manage.
 DROP POLICY IF EXISTS tenant_read ON user_management.roles;
 CREATE POLICY tenant_read ON user_management.roles
-  FOR SELECT
+  FOR SELECT TO learning_app, learning_reporting
   USING (organization_id = (SELECT user_management.current_organization_id()));
 DROP POLICY IF EXISTS owner_write ON user_management.roles;
 CREATE POLICY owner_write ON user_management.roles
   FOR ALL TO learning_owner
-  USING (organization_id = (SELECT user_management.current_organization_id()))
-  WITH CHECK (organization_id = (SELECT user_management.current_organization_id()));
+  USING (organization_id = user_management.current_organization_id())
+  WITH CHECK (organization_id = user_management.current_organization_id());
 DROP POLICY IF EXISTS app_write ON user_management.roles;
 CREATE POLICY app_write ON user_management.roles
   FOR ALL TO learning_app
@@ -81,13 +87,13 @@ CREATE POLICY app_write ON user_management.roles
 -- user_management.role_permissions: changing a role's permissions needs members.manage.
 DROP POLICY IF EXISTS tenant_read ON user_management.role_permissions;
 CREATE POLICY tenant_read ON user_management.role_permissions
-  FOR SELECT
+  FOR SELECT TO learning_app, learning_reporting
   USING (organization_id = (SELECT user_management.current_organization_id()));
 DROP POLICY IF EXISTS owner_write ON user_management.role_permissions;
 CREATE POLICY owner_write ON user_management.role_permissions
   FOR ALL TO learning_owner
-  USING (organization_id = (SELECT user_management.current_organization_id()))
-  WITH CHECK (organization_id = (SELECT user_management.current_organization_id()));
+  USING (organization_id = user_management.current_organization_id())
+  WITH CHECK (organization_id = user_management.current_organization_id());
 DROP POLICY IF EXISTS app_write ON user_management.role_permissions;
 CREATE POLICY app_write ON user_management.role_permissions
   FOR ALL TO learning_app
@@ -97,13 +103,13 @@ CREATE POLICY app_write ON user_management.role_permissions
 -- user_management.member_roles: assigning roles needs members.manage (no one can raise their own rights without it).
 DROP POLICY IF EXISTS tenant_read ON user_management.member_roles;
 CREATE POLICY tenant_read ON user_management.member_roles
-  FOR SELECT
+  FOR SELECT TO learning_app, learning_reporting
   USING (organization_id = (SELECT user_management.current_organization_id()));
 DROP POLICY IF EXISTS owner_write ON user_management.member_roles;
 CREATE POLICY owner_write ON user_management.member_roles
   FOR ALL TO learning_owner
-  USING (organization_id = (SELECT user_management.current_organization_id()))
-  WITH CHECK (organization_id = (SELECT user_management.current_organization_id()));
+  USING (organization_id = user_management.current_organization_id())
+  WITH CHECK (organization_id = user_management.current_organization_id());
 DROP POLICY IF EXISTS app_write ON user_management.member_roles;
 CREATE POLICY app_write ON user_management.member_roles
   FOR ALL TO learning_app

@@ -22,7 +22,9 @@ DROP POLICY tenant_read ON course_management.course_prerequisites;
 DROP POLICY owner_write ON course_management.course_prerequisites;
 DROP POLICY app_write ON course_management.course_prerequisites;
 DROP POLICY tenant_isolation ON course_management.enrollments;
+DROP POLICY owner_write ON course_management.enrollments;
 DROP POLICY tenant_isolation ON course_management.lesson_progress;
+DROP POLICY owner_write ON course_management.lesson_progress;
 
 REVOKE ALL ON course_management.courses, course_management.modules, course_management.lessons, course_management.learning_paths, course_management.learning_path_courses, course_management.course_prerequisites, course_management.enrollments, course_management.lesson_progress
   FROM learning_app, learning_reporting;

@@ -3,26 +3,32 @@
 -- Why:  every row is keyed on its organization; a transaction sees and writes only the rows of
 --       the organization named by user_management.set_tenant_context(), and nothing without
 --       a context. Policy names say who they are for:
---         tenant_isolation / tenant_read - every role, keyed on the tenant context;
+--         tenant_isolation / tenant_read - learning_app and learning_reporting, keyed on the
+--                       tenant context (a role not named in a policy sees nothing);
 --         owner_write - learning_owner, the identity of the SECURITY DEFINER trigger functions
 --                       (subject to RLS too: they act in the organization of the row that fired);
 --         app_write   - learning_app, for rows whose writing needs an RBAC permission.
---       The context getters are wrapped in (SELECT ...) so that they are evaluated once per
---       statement (an InitPlan), not once per row. Policies are written before the grants
---       (house rule); the grants start from nothing on every application of this file.
+--       For the application roles the context getters are wrapped in (SELECT ...): an
+--       InitPlan, evaluated once per statement, not once per row (2M ledger rows read in
+--       0.15 s, against 0.8-1.3 s with the bare call). For learning_owner the call is bare:
+--       the trigger chain touches a few rows by key, where the call is an index key computed
+--       once per scan and the InitPlans were start-up cost alone; and owner_write is the
+--       owner's only policy on a table (callgrind, same data: 3.99M -> 3.66M instructions per
+--       lesson completion, 3.19M -> 3.02M per quiz submission). Policies are written before the
+--       grants (house rule); the grants start from nothing on every application of this file.
 
 SET LOCAL ROLE learning_owner;
 
 -- social.forums: creating and locking forums needs forum.moderate.
 DROP POLICY IF EXISTS tenant_read ON social.forums;
 CREATE POLICY tenant_read ON social.forums
-  FOR SELECT
+  FOR SELECT TO learning_app, learning_reporting
   USING (organization_id = (SELECT user_management.current_organization_id()));
 DROP POLICY IF EXISTS owner_write ON social.forums;
 CREATE POLICY owner_write ON social.forums
   FOR ALL TO learning_owner
-  USING (organization_id = (SELECT user_management.current_organization_id()))
-  WITH CHECK (organization_id = (SELECT user_management.current_organization_id()));
+  USING (organization_id = user_management.current_organization_id())
+  WITH CHECK (organization_id = user_management.current_organization_id());
 DROP POLICY IF EXISTS app_write ON social.forums;
 CREATE POLICY app_write ON social.forums
   FOR ALL TO learning_app
@@ -32,9 +38,14 @@ CREATE POLICY app_write ON social.forums
 -- social.threads: members open threads; only the author or a moderator (forum.moderate) may change one.
 DROP POLICY IF EXISTS tenant_isolation ON social.threads;
 CREATE POLICY tenant_isolation ON social.threads
-  FOR ALL
+  FOR ALL TO learning_app, learning_reporting
   USING (organization_id = (SELECT user_management.current_organization_id()))
   WITH CHECK (organization_id = (SELECT user_management.current_organization_id()));
+DROP POLICY IF EXISTS owner_write ON social.threads;
+CREATE POLICY owner_write ON social.threads
+  FOR ALL TO learning_owner
+  USING (organization_id = user_management.current_organization_id())
+  WITH CHECK (organization_id = user_management.current_organization_id());
 DROP POLICY IF EXISTS app_update_author_or_moderator ON social.threads;
 CREATE POLICY app_update_author_or_moderator ON social.threads
   AS RESTRICTIVE FOR UPDATE TO learning_app
@@ -43,9 +54,14 @@ CREATE POLICY app_update_author_or_moderator ON social.threads
 -- social.posts: members post; only the author or a moderator may edit or soft-delete a post.
 DROP POLICY IF EXISTS tenant_isolation ON social.posts;
 CREATE POLICY tenant_isolation ON social.posts
-  FOR ALL
+  FOR ALL TO learning_app, learning_reporting
   USING (organization_id = (SELECT user_management.current_organization_id()))
   WITH CHECK (organization_id = (SELECT user_management.current_organization_id()));
+DROP POLICY IF EXISTS owner_write ON social.posts;
+CREATE POLICY owner_write ON social.posts
+  FOR ALL TO learning_owner
+  USING (organization_id = user_management.current_organization_id())
+  WITH CHECK (organization_id = user_management.current_organization_id());
 DROP POLICY IF EXISTS app_update_author_or_moderator ON social.posts;
 CREATE POLICY app_update_author_or_moderator ON social.posts
   AS RESTRICTIVE FOR UPDATE TO learning_app
@@ -54,9 +70,14 @@ CREATE POLICY app_update_author_or_moderator ON social.posts
 -- social.reactions: members react to posts.
 DROP POLICY IF EXISTS tenant_isolation ON social.reactions;
 CREATE POLICY tenant_isolation ON social.reactions
-  FOR ALL
+  FOR ALL TO learning_app, learning_reporting
   USING (organization_id = (SELECT user_management.current_organization_id()))
   WITH CHECK (organization_id = (SELECT user_management.current_organization_id()));
+DROP POLICY IF EXISTS owner_write ON social.reactions;
+CREATE POLICY owner_write ON social.reactions
+  FOR ALL TO learning_owner
+  USING (organization_id = user_management.current_organization_id())
+  WITH CHECK (organization_id = user_management.current_organization_id());
 
 -- social.direct_messages: visible only to sender and recipient; sent as oneself; only the recipient marks read; no reporting access.
 DROP POLICY IF EXISTS participants_read ON social.direct_messages;

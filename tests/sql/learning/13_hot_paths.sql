@@ -8,9 +8,32 @@
 -- points, a first negative row is still refused. Rules are skipped only when nothing is
 -- left to give: an earned badge is not awarded again, an open achievement still advances,
 -- a points badge reached through the trigger's filter is awarded. A same-day activity does
--- not rewrite the streak.
+-- not rewrite the streak. The policies read the tenant context through an InitPlan for the
+-- application roles (bulk reads evaluate it once) and bare for learning_owner, the trigger
+-- chain's identity, whose only policy on a table is owner_write.
 BEGIN;
-SELECT plan(22);
+SELECT plan(26);
+
+CREATE TEMP TABLE policy_exprs ON COMMIT DROP AS
+SELECT p.polrelid::regclass::text AS tbl, p.polname, p.polroles,
+       concat_ws(' ', pg_get_expr(p.polqual, p.polrelid), pg_get_expr(p.polwithcheck, p.polrelid)) AS e
+  FROM pg_policy p;
+SELECT is_empty($$SELECT tbl || ' ' || polname FROM policy_exprs
+                   WHERE NOT 'learning_owner'::regrole = ANY (polroles)
+                     AND regexp_count(e, 'current_(organization|user)_id\(\)')
+                         <> regexp_count(e, 'SELECT user_management\.current_(organization|user)_id\(\)')$$,
+                'the application roles'' policies read the context through an InitPlan, never per row');
+SELECT is_empty($$SELECT tbl || ' ' || polname FROM policy_exprs
+                   WHERE 'learning_owner'::regrole = ANY (polroles) AND e ~ 'SELECT user_management\.current_'$$,
+                'learning_owner''s policies call the context getter bare (no InitPlan in the chain''s statements)');
+SELECT is_empty($$SELECT c.oid::regclass::text FROM pg_class c
+                   WHERE c.relrowsecurity AND c.relforcerowsecurity AND c.oid <> 'social.direct_messages'::regclass
+                     AND NOT EXISTS (SELECT 1 FROM policy_exprs p
+                                      WHERE p.tbl = c.oid::regclass::text AND 'learning_owner'::regrole = ANY (p.polroles))$$,
+                'learning_owner has its own policy on every tenant table but direct_messages');
+SELECT is(ARRAY(SELECT tbl || '.' || polname FROM policy_exprs WHERE polroles = '{0}'),
+          ARRAY['user_management.users.visible_to_members'],
+          'only users.visible_to_members applies to every role; a role no policy names sees nothing');
 
 SELECT is((SELECT l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.oid = f::regprocedure),
           'plpgsql', f || ' is PL/pgSQL (its plans are kept for the session)')
