@@ -460,5 +460,6 @@ def main() -> None:
         print(f"{name:<12} {med['tps']:>9.1f} {share:>9.4f} {med['p50']:>8.2f} {med['p95']:>8.2f} "
               f"{med['p99']:>8.2f} {target:>8.1f} {ratio:>11.2f} {spread:>11} {failed:>7}  {verdict}")
 
+
 if __name__ == "__main__":
     main()

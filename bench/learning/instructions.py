@@ -1,5 +1,6 @@
-"""Instructions per typical lesson completion or quiz submission, counted by callgrind:
-deterministic, unlike timings on a shared 2-vCPU machine (which move by +-15% from run to run).
+"""Instructions per typical lesson completion, quiz submission or search, counted by callgrind
+(or, with --cpu, CPU time from perf): deterministic, unlike timings on a shared 2-vCPU machine
+(which move by +-15% from run to run).
 
     .venv/bin/python bench/learning/instructions.py DATADIR [--workload lesson|quiz|search] [--cpu]
                                                     [--database learning] [--user postgres]
