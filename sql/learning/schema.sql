@@ -790,6 +790,25 @@ $$;
 COMMENT ON FUNCTION assessment.tg_quizzes__recheck_answer_key() IS 'AFTER UPDATE OF questions on quizzes: an existing answer key must still match (LRN08). SECURITY DEFINER (reads the key), acts in the row''s organization.';
 
 --
+-- Name: highlight_part(text, tsvector, "char", tsquery, text[]); Type: FUNCTION; Schema: content_management; Owner: -
+--
+
+CREATE FUNCTION content_management.highlight_part(p_text text, p_vector tsvector, p_weight "char", p_query tsquery, p_words text[]) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+  SELECT CASE WHEN p_weight IS NOT NULL AND NOT (tsvector_to_array(ts_filter(p_vector, ARRAY[p_weight])) && p_words)
+              THEN p_text
+              ELSE ts_headline('english', p_text, p_query, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')
+         END
+$$;
+
+--
+-- Name: FUNCTION highlight_part(p_text text, p_vector tsvector, p_weight "char", p_query tsquery, p_words text[]); Type: COMMENT; Schema: content_management; Owner: -
+--
+
+COMMENT ON FUNCTION content_management.highlight_part(p_text text, p_vector tsvector, p_weight "char", p_query tsquery, p_words text[]) IS 'One part of a short search snippet: p_text with the words of p_query marked; copied unparsed when none of the lexemes of weight p_weight in p_vector is one of p_words (NULL weight: always parsed).';
+
+--
 -- Name: restore_content_version(uuid, integer); Type: FUNCTION; Schema: content_management; Owner: -
 --
 
@@ -830,21 +849,31 @@ CREATE FUNCTION content_management.search(p_query text, p_kinds text[] DEFAULT A
 #variable_conflict use_column
 BEGIN
   RETURN QUERY
-  WITH q AS (
-    SELECT websearch_to_tsquery('english', coalesce(p_query, '')) AS query
+  WITH q AS MATERIALIZED (
+    -- The query and its words: the lexemes as tsquery prints them, quoted, with ' and \
+    -- doubled. (websearch_to_tsquery makes no prefix (:*) items, which would match more.)
+    SELECT w.query,
+           ARRAY(SELECT replace(replace(m[1], '''''', ''''), '\\', '\')
+                   FROM pg_catalog.regexp_matches(w.query::text, '''((?:[^''\\]|''''|\\.)*)''', 'g') AS m) AS words
+      FROM (SELECT websearch_to_tsquery('english', coalesce(p_query, '')) AS query) AS w
   ),
   hits AS (
-    SELECT 'course'::text AS kind, c.id, c.title, concat_ws(' ', c.summary, c.description) AS body,
+    -- The snippet's text is title: part_1 part_2; weight_* say where each part's lexemes
+    -- are in the row's vector (NULL: not there).
+    SELECT 'course'::text AS kind, c.id, c.title, c.summary AS part_1, c.description AS part_2,
+           c.search_vector AS vector, 'a'::"char" AS weight_title, 'b'::"char" AS weight_1, 'c'::"char" AS weight_2,
            ts_rank(c.search_vector, q.query) AS rank
       FROM course_management.courses c, q
      WHERE 'course' = ANY (p_kinds) AND c.status = 'published' AND c.search_vector @@ q.query
     UNION ALL
-    SELECT 'content', ci.id, ci.title, concat_ws(' ', ci.summary, ci.body ->> 'markdown', ci.body ->> 'transcript'),
-           ts_rank(ci.search_vector, q.query)
+    SELECT 'content', ci.id, ci.title, ci.summary,
+           CASE WHEN ci.body ->> 'markdown' IS NOT NULL OR ci.body ->> 'transcript' IS NOT NULL
+                THEN concat_ws(' ', ci.body ->> 'markdown', ci.body ->> 'transcript') END,
+           ci.search_vector, 'a', 'b', 'c', ts_rank(ci.search_vector, q.query)
       FROM content_management.content_items ci, q
      WHERE 'content' = ANY (p_kinds) AND ci.status = 'published' AND ci.search_vector @@ q.query
     UNION ALL
-    SELECT 'post', p.id, t.title, p.body, ts_rank(p.search_vector, q.query)
+    SELECT 'post', p.id, t.title, p.body, NULL, p.search_vector, NULL, 'd', NULL, ts_rank(p.search_vector, q.query)
       FROM social.posts p
       JOIN social.threads t ON t.id = p.thread_id
      CROSS JOIN q
@@ -854,15 +883,20 @@ BEGIN
     SELECT * FROM hits ORDER BY rank DESC, id LIMIT greatest(coalesce(p_limit, 20), 0)
   )
   SELECT top.kind, top.id, top.title,
-         ts_headline('english', d.doc, q.query,
-                     CASE WHEN length(d.doc) <= 200
-                          THEN 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true'
-                          ELSE 'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=" ... "'
-                     END),
+         CASE WHEN length(d.doc) <= 200
+              THEN concat_ws(': ',
+                             content_management.highlight_part(top.title, top.vector, top.weight_title, q.query, q.words),
+                             nullif(concat_ws(' ',
+                                              content_management.highlight_part(top.part_1, top.vector, top.weight_1, q.query, q.words),
+                                              content_management.highlight_part(top.part_2, top.vector, top.weight_2, q.query, q.words)),
+                                    ''))
+              ELSE ts_headline('english', d.doc, q.query,
+                               'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=" ... "')
+         END,
          top.rank
     FROM top
    CROSS JOIN q
-   CROSS JOIN LATERAL (SELECT concat_ws(': ', top.title, nullif(top.body, '')) AS doc) AS d
+   CROSS JOIN LATERAL (SELECT concat_ws(': ', top.title, nullif(concat_ws(' ', top.part_1, top.part_2), '')) AS doc) AS d
    ORDER BY top.rank DESC, top.id;
 END
 $$;
@@ -7343,6 +7377,14 @@ REVOKE ALL ON FUNCTION assessment.tg_quizzes__check_questions() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION assessment.tg_quizzes__recheck_answer_key() FROM PUBLIC;
+
+--
+-- Name: FUNCTION highlight_part(p_text text, p_vector tsvector, p_weight "char", p_query tsquery, p_words text[]); Type: ACL; Schema: content_management; Owner: -
+--
+
+REVOKE ALL ON FUNCTION content_management.highlight_part(p_text text, p_vector tsvector, p_weight "char", p_query tsquery, p_words text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION content_management.highlight_part(p_text text, p_vector tsvector, p_weight "char", p_query tsquery, p_words text[]) TO learning_app;
+GRANT ALL ON FUNCTION content_management.highlight_part(p_text text, p_vector tsvector, p_weight "char", p_query tsquery, p_words text[]) TO learning_reporting;
 
 --
 -- Name: FUNCTION restore_content_version(p_content_item_id uuid, p_version integer); Type: ACL; Schema: content_management; Owner: -

@@ -1,4 +1,6 @@
--- What: drops content_management.search() (undoes R__80_fn_search.sql).
--- Why:  nothing depends on it.
+-- What: drops content_management.search() and its helper highlight_part() (undoes
+--       R__80_fn_search.sql).
+-- Why:  nothing else depends on them.
 
 DROP FUNCTION content_management.search(text, text[], integer);
+DROP FUNCTION content_management.highlight_part(text, tsvector, "char", tsquery, text[]);

@@ -1,5 +1,6 @@
 -- What: content_management.search(), ranked full-text search over published courses,
---       published content items and forum posts, with highlighted snippets.
+--       published content items and forum posts, with highlighted snippets, and its helper
+--       content_management.highlight_part().
 -- Why:  one entry point for the search box. websearch_to_tsquery accepts what people type
 --       ("quoted phrases", -exclusions, or); ranking uses ts_rank over the generated,
 --       weighted tsvector columns (a title match outranks a description match). Not
@@ -7,18 +8,49 @@
 --       in PostgreSQL 15 it zeroes 32 KB per query item (word or operator) for each row it
 --       ranks; a search takes 9% less CPU with ts_rank (perf task-clock, 1,500 searches in a
 --       single-user backend, best of three). Phrases ("...") still match only as phrases,
---       whichever ranking orders them. Snippets are
---       built (ts_headline, the expensive part) only for the rows returned: a text of up to
---       200 characters (a course's title and summary, a short post) is its own snippet, whole
---       with the matches marked (HighlightAll, which skips the search for the best fragments:
---       10-20% more searches per second at 16 clients); a longer one gives its two best
---       fragments of up to 25 words. It runs as the caller, so RLS limits it to the caller's
---       organization. PL/pgSQL (RETURN QUERY), not SQL: an inlined SQL function is planned
---       again in every calling statement, and that planning (three full-text branches, each
---       with its RLS policy) cost more than the search itself; PL/pgSQL keeps the plan for
---       the session.
+--       whichever ranking orders them.
+--       Snippets are built (ts_headline, the expensive part: every word is parsed and
+--       stemmed) only for the rows returned. A text of up to 200 characters (a course's
+--       title, summary and description; a short post under its thread's title) is its own
+--       snippet, whole, with the matches marked (HighlightAll, which skips the search for the
+--       best fragments); a longer one gives its two best fragments of up to 25 words.
+--       HighlightAll marks every word that is one of the query's words, whatever the
+--       operators, so a short text is marked part by part, and a part none of whose words is
+--       a query word (its lexemes, by their weight in the row's stored tsvector, tell) is
+--       copied without being parsed: the same snippet for 13-18% less CPU per search (perf
+--       task-clock; 2.67 -> 2.24 million instructions). A thread's title is not in the
+--       post's vector, so it is always parsed. 04_search checks the snippets against
+--       ts_headline of the whole text.
+--       It runs as the caller, so RLS limits it to the caller's organization. The @@
+--       operator is not leakproof, so under RLS it cannot be an index condition: a search
+--       reads the organization's published rows and tests each (0.1 ms for the benchmark's
+--       100 courses per organization; it grows with the organization, not the table).
+--       PL/pgSQL (RETURN QUERY), not SQL: an inlined SQL function is planned again in every
+--       calling statement, and that planning (three full-text branches, each with its RLS
+--       policy) cost more than the search itself; PL/pgSQL keeps the plan for the session.
 
 SET LOCAL ROLE learning_owner;
+
+-- Inlined into search()'s cached plan (a one-expression SQL function), so it costs no call.
+CREATE OR REPLACE FUNCTION content_management.highlight_part(p_text text, p_vector tsvector, p_weight "char",
+                                                             p_query tsquery, p_words text[])
+RETURNS text
+LANGUAGE sql
+IMMUTABLE
+PARALLEL SAFE
+AS $$
+  SELECT CASE WHEN p_weight IS NOT NULL AND NOT (tsvector_to_array(ts_filter(p_vector, ARRAY[p_weight])) && p_words)
+              THEN p_text
+              ELSE ts_headline('english', p_text, p_query, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')
+         END
+$$;
+
+COMMENT ON FUNCTION content_management.highlight_part(text, tsvector, "char", tsquery, text[]) IS
+  'One part of a short search snippet: p_text with the words of p_query marked; copied unparsed when none of the lexemes of weight p_weight in p_vector is one of p_words (NULL weight: always parsed).';
+
+REVOKE EXECUTE ON FUNCTION content_management.highlight_part(text, tsvector, "char", tsquery, text[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION content_management.highlight_part(text, tsvector, "char", tsquery, text[])
+  TO learning_app, learning_reporting;
 
 CREATE OR REPLACE FUNCTION content_management.search(p_query text,
                                                      p_kinds text[] DEFAULT ARRAY['course', 'content', 'post'],
@@ -30,21 +62,31 @@ AS $$
 #variable_conflict use_column
 BEGIN
   RETURN QUERY
-  WITH q AS (
-    SELECT websearch_to_tsquery('english', coalesce(p_query, '')) AS query
+  WITH q AS MATERIALIZED (
+    -- The query and its words: the lexemes as tsquery prints them, quoted, with ' and \
+    -- doubled. (websearch_to_tsquery makes no prefix (:*) items, which would match more.)
+    SELECT w.query,
+           ARRAY(SELECT replace(replace(m[1], '''''', ''''), '\\', '\')
+                   FROM pg_catalog.regexp_matches(w.query::text, '''((?:[^''\\]|''''|\\.)*)''', 'g') AS m) AS words
+      FROM (SELECT websearch_to_tsquery('english', coalesce(p_query, '')) AS query) AS w
   ),
   hits AS (
-    SELECT 'course'::text AS kind, c.id, c.title, concat_ws(' ', c.summary, c.description) AS body,
+    -- The snippet's text is title: part_1 part_2; weight_* say where each part's lexemes
+    -- are in the row's vector (NULL: not there).
+    SELECT 'course'::text AS kind, c.id, c.title, c.summary AS part_1, c.description AS part_2,
+           c.search_vector AS vector, 'a'::"char" AS weight_title, 'b'::"char" AS weight_1, 'c'::"char" AS weight_2,
            ts_rank(c.search_vector, q.query) AS rank
       FROM course_management.courses c, q
      WHERE 'course' = ANY (p_kinds) AND c.status = 'published' AND c.search_vector @@ q.query
     UNION ALL
-    SELECT 'content', ci.id, ci.title, concat_ws(' ', ci.summary, ci.body ->> 'markdown', ci.body ->> 'transcript'),
-           ts_rank(ci.search_vector, q.query)
+    SELECT 'content', ci.id, ci.title, ci.summary,
+           CASE WHEN ci.body ->> 'markdown' IS NOT NULL OR ci.body ->> 'transcript' IS NOT NULL
+                THEN concat_ws(' ', ci.body ->> 'markdown', ci.body ->> 'transcript') END,
+           ci.search_vector, 'a', 'b', 'c', ts_rank(ci.search_vector, q.query)
       FROM content_management.content_items ci, q
      WHERE 'content' = ANY (p_kinds) AND ci.status = 'published' AND ci.search_vector @@ q.query
     UNION ALL
-    SELECT 'post', p.id, t.title, p.body, ts_rank(p.search_vector, q.query)
+    SELECT 'post', p.id, t.title, p.body, NULL, p.search_vector, NULL, 'd', NULL, ts_rank(p.search_vector, q.query)
       FROM social.posts p
       JOIN social.threads t ON t.id = p.thread_id
      CROSS JOIN q
@@ -54,15 +96,20 @@ BEGIN
     SELECT * FROM hits ORDER BY rank DESC, id LIMIT greatest(coalesce(p_limit, 20), 0)
   )
   SELECT top.kind, top.id, top.title,
-         ts_headline('english', d.doc, q.query,
-                     CASE WHEN length(d.doc) <= 200
-                          THEN 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true'
-                          ELSE 'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=" ... "'
-                     END),
+         CASE WHEN length(d.doc) <= 200
+              THEN concat_ws(': ',
+                             content_management.highlight_part(top.title, top.vector, top.weight_title, q.query, q.words),
+                             nullif(concat_ws(' ',
+                                              content_management.highlight_part(top.part_1, top.vector, top.weight_1, q.query, q.words),
+                                              content_management.highlight_part(top.part_2, top.vector, top.weight_2, q.query, q.words)),
+                                    ''))
+              ELSE ts_headline('english', d.doc, q.query,
+                               'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=25, MinWords=8, FragmentDelimiter=" ... "')
+         END,
          top.rank
     FROM top
    CROSS JOIN q
-   CROSS JOIN LATERAL (SELECT concat_ws(': ', top.title, nullif(top.body, '')) AS doc) AS d
+   CROSS JOIN LATERAL (SELECT concat_ws(': ', top.title, nullif(concat_ws(' ', top.part_1, top.part_2), '')) AS doc) AS d
    ORDER BY top.rank DESC, top.id;
 END
 $$;

@@ -3,7 +3,7 @@
 -- match; highlights matches; understands websearch syntax; skips drafts and deleted posts;
 -- and stays inside the caller's organization.
 BEGIN;
-SELECT plan(18);
+SELECT plan(21);
 
 -- Two published Northwind courses that both mention "kubernetes": in the title, and only
 -- in the description.
@@ -15,7 +15,11 @@ VALUES ('0d000001-0000-4000-8000-0000000000a1', '0a000000-0000-4000-8000-0000000
        ('0d000001-0000-4000-8000-0000000000a3', '0a000000-0000-4000-8000-000000000001', 'long-read',
         'Platform engineering', 'A long course.',
         'Helm charts come first. ' || repeat('Storage, networking and observability are covered at length. ', 6)
-        || 'The last part returns to helm charts for upgrades.', 'published', now());
+        || 'The last part returns to helm charts for upgrades.', 'published', now()),
+       -- Words the parser treats specially: apostrophes, a backslash, hyphens, an e-mail, a URL.
+       ('0d000001-0000-4000-8000-0000000000a4', '0a000000-0000-4000-8000-000000000001', 'odd-words',
+        'C:\Temp and O''Reilly''s kick-off', 'Don''t panic: it''s e-mail to bob@example.com.',
+        'See https://example.com/kick-off or back\slash notes.', 'published', now());
 
 SET LOCAL ROLE learning_app;
 SELECT user_management.set_tenant_context('0a000000-0000-4000-8000-000000000001', '0b000001-0000-4000-8000-000000000003');
@@ -51,6 +55,39 @@ SELECT is((SELECT kind FROM content_management.search('nested loop')), 'post', '
 SELECT is((SELECT count(*) FROM content_management.search('truncated axis')), 0::bigint,
           'draft content and draft courses are not found');
 SELECT is((SELECT count(*) FROM content_management.search('kubernetes', p_limit => 1)), 1::bigint, 'the limit is applied');
+-- Short texts are marked part by part, skipping the parts without a query word: the
+-- snippets must be what ts_headline gives for the whole text.
+SELECT is_empty($$
+  WITH queries (q) AS (VALUES ('kubernetes'), ('performance'), ('postgresql cluster'), ('"query plans"'),
+                              ('query -plans'), ('operators or tools'), ('running services'), ('nested loop'),
+                              ('kick-off'), ('"kick-off"'), ('bob@example.com'), ('example.com'), ($q$o'reilly$q$),
+                              ($q$it's panic$q$), ('temp'), ('back\slash'), ('notes'), ('storage'), ('index'))
+  SELECT q.q, s.kind, s.id, s.snippet
+    FROM queries q
+   CROSS JOIN LATERAL content_management.search(q.q, p_limit => 100) AS s
+   CROSS JOIN LATERAL (
+     SELECT concat_ws(': ', c.title, nullif(concat_ws(' ', c.summary, c.description), ''))
+       FROM course_management.courses c WHERE s.kind = 'course' AND c.id = s.id
+     UNION ALL
+     SELECT concat_ws(': ', ci.title, nullif(concat_ws(' ', ci.summary, ci.body ->> 'markdown', ci.body ->> 'transcript'), ''))
+       FROM content_management.content_items ci WHERE s.kind = 'content' AND ci.id = s.id
+     UNION ALL
+     SELECT concat_ws(': ', t.title, nullif(p.body, ''))
+       FROM social.posts p JOIN social.threads t ON t.id = p.thread_id WHERE s.kind = 'post' AND p.id = s.id
+   ) AS d (doc)
+   WHERE length(d.doc) <= 200
+     AND s.snippet IS DISTINCT FROM ts_headline('english', d.doc, websearch_to_tsquery('english', q.q),
+                                                'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')
+$$, 'every short snippet is ts_headline of its whole text');
+SELECT ok((SELECT count(DISTINCT s.kind) = 3 AND count(*) FILTER (WHERE s.id = '0d000001-0000-4000-8000-0000000000a4') >= 8
+             FROM (VALUES ('kubernetes'), ('performance'), ('nested loop'), ('"query plans"'), ('kick-off'), ('"kick-off"'),
+                          ('bob@example.com'), ('example.com'), ($q$o'reilly$q$), ($q$it's panic$q$), ('temp'),
+                          ('back\slash'), ('notes')) AS q (q)
+            CROSS JOIN LATERAL content_management.search(q.q, p_limit => 100) AS s),
+          'that comparison covers courses, content and posts, and the odd words');
+SELECT is(content_management.highlight_part('Some text', to_tsvector('english', 'other words'), 'd',
+                                            to_tsquery('english', 'text'), ARRAY['text']),
+          'Some text', 'a part whose lexemes hold no query word is copied, not parsed (here, although it would match)');
 SET LOCAL client_min_messages = warning;  -- the notice "query doesn't contain lexemes" is expected
 SELECT is((SELECT count(*) FROM content_management.search('')), 0::bigint, 'an empty query finds nothing (and does not fail)');
 RESET client_min_messages;
