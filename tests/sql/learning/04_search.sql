@@ -3,7 +3,7 @@
 -- match; highlights matches; understands websearch syntax; skips drafts and deleted posts;
 -- and stays inside the caller's organization.
 BEGIN;
-SELECT plan(21);
+SELECT plan(22);
 
 -- Two published Northwind courses that both mention "kubernetes": in the title, and only
 -- in the description.
@@ -64,7 +64,8 @@ SELECT is_empty($$
                               ($q$it's panic$q$), ('temp'), ('back\slash'), ('notes'), ('storage'), ('index'))
   SELECT q.q, s.kind, s.id, s.snippet
     FROM queries q
-   CROSS JOIN LATERAL content_management.search(q.q, p_limit => 100) AS s
+   CROSS JOIN (VALUES (ARRAY['course', 'content', 'post']), (ARRAY['course'])) AS k (kinds)
+   CROSS JOIN LATERAL content_management.search(q.q, k.kinds, 100) AS s
    CROSS JOIN LATERAL (
      SELECT concat_ws(': ', c.title, nullif(concat_ws(' ', c.summary, c.description), ''))
        FROM course_management.courses c WHERE s.kind = 'course' AND c.id = s.id
@@ -85,6 +86,16 @@ SELECT ok((SELECT count(DISTINCT s.kind) = 3 AND count(*) FILTER (WHERE s.id = '
                           ('back\slash'), ('notes')) AS q (q)
             CROSS JOIN LATERAL content_management.search(q.q, p_limit => 100) AS s),
           'that comparison covers courses, content and posts, and the odd words');
+SELECT is_empty($$
+  WITH queries (q) AS (VALUES ('kubernetes'), ('performance'), ('query -plans'), ('operators or tools'), ('kick-off'))
+  (SELECT q.q, s.* FROM queries q CROSS JOIN LATERAL content_management.search(q.q, ARRAY['course'], 100) AS s
+   EXCEPT ALL
+   SELECT q.q, s.* FROM queries q CROSS JOIN LATERAL content_management.search(q.q, p_limit => 100) AS s WHERE s.kind = 'course')
+  UNION ALL
+  (SELECT q.q, s.* FROM queries q CROSS JOIN LATERAL content_management.search(q.q, p_limit => 100) AS s WHERE s.kind = 'course'
+   EXCEPT ALL
+   SELECT q.q, s.* FROM queries q CROSS JOIN LATERAL content_management.search(q.q, ARRAY['course'], 100) AS s)
+$$, 'a course-only search (its own plan) gives the courses of a search of every kind, snippets and ranks included');
 SELECT is(content_management.highlight_part('Some text', to_tsvector('english', 'other words'), 'd',
                                             to_tsquery('english', 'text'), ARRAY['text']),
           'Some text', 'a part whose lexemes hold no query word is copied, not parsed (here, although it would match)');
