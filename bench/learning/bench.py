@@ -26,7 +26,7 @@ through the textanycat SQL function: planning the benchmark's own expression). S
 
   search        content_management.search(<word>, '{course}', 20)     target p95 < 10 ms
   leaderboard   gamification.top_learners(50): all-time top 50         target p95 < 10 ms
-  weekly        gamification.top_learners_of_week(NULL, 50)            target p95 < 10 ms
+  weekly        gamification.top_learners_of_week(<last week>, 50)     target p95 < 10 ms
   quiz          submit a quiz attempt (grading + points + badges)     target p95 < 20 ms
                 by a learner with history (half right, half wrong)
   lesson        course_management.complete_lesson (the whole chain)   target p95 < 20 ms
@@ -334,7 +334,10 @@ COMMIT;
         "leaderboard": (anyone + """SELECT rank, display_name, total_points, level_name FROM gamification.top_learners(50) \\;
 COMMIT;
 """, 10.0),
-        "weekly": (anyone + """SELECT rank, display_name, points FROM gamification.top_learners_of_week(NULL, 50) \\;
+        # Last week's board: a full week of the generated ledger (this week's depends on the day
+        # and on what the other scripts have awarded since Monday).
+        "weekly": (anyone + """SELECT rank, display_name, points FROM gamification.top_learners_of_week(
+  (date_trunc('week', now() AT TIME ZONE 'UTC') - interval '1 week')::date, 50) \\;
 COMMIT;
 """, 10.0),
         "quiz": (with_history + f"""\\set right random(0, 1)
@@ -391,7 +394,34 @@ def run_pgbench(url: str, name: str, script: str, clients: int, duration: int, w
 # The server settings that move these figures most: write-heavy scripts run into checkpoints
 # (with the default max_wal_size = 1GB a checkpoint came every 20 s of lesson completions).
 REPORTED_SETTINGS = ("shared_buffers", "max_wal_size", "checkpoint_timeout", "synchronous_commit", "fsync",
-                     "full_page_writes", "wal_compression", "jit")
+                     "full_page_writes", "wal_compression", "jit", "track_wal_io_timing")
+WAL_COUNTERS = ("wal_bytes", "wal_fpi", "wal_sync", "wal_sync_time")
+
+
+def wal_counters(url: str) -> dict[str, float]:
+    """pg_stat_wal's cumulative counters (wal_sync_time stays 0 unless track_wal_io_timing is on)."""
+    with psycopg.connect(url) as conn:
+        row = conn.execute(f"SELECT {', '.join(WAL_COUNTERS)} FROM pg_catalog.pg_stat_wal").fetchone()
+    assert row is not None
+    return {name: float(value) for name, value in zip(WAL_COUNTERS, row, strict=True)}
+
+
+def prewarm(url: str) -> int:
+    """Read every relation of the database into shared buffers (pg_prewarm's 'buffer' mode; what
+    does not fit stays in the OS page cache it went through), so that no script pays for the
+    disk reads of a server that has just started; returns the blocks read. The extension is
+    dropped again when this created it."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        present = conn.execute("SELECT count(*) FROM pg_catalog.pg_extension WHERE extname = 'pg_prewarm'").fetchone()
+        conn.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
+        row = conn.execute(
+            "SELECT coalesce(sum(pg_prewarm(c.oid, 'buffer')), 0) FROM pg_catalog.pg_class c"
+            " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            " WHERE c.relkind IN ('r', 'i', 't', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+        ).fetchone()
+        if present == (0,):
+            conn.execute("DROP EXTENSION pg_prewarm")
+    return int(row[0]) if row else 0
 
 
 def server_settings(url: str) -> str:
@@ -424,6 +454,9 @@ def main() -> None:
         generate(args.url, scale)
 
     chosen = {name: st for name, st in scripts(scale).items() if not args.only or name in args.only}
+    start = time.perf_counter()
+    blocks = prewarm(args.url)
+    print(f"prewarm: {blocks * 8 / 1024:,.0f} MB read into shared buffers in {time.perf_counter() - start:.1f}s")
     rounds: list[tuple[dict[str, float], dict[str, dict[str, float]]]] = []
     with tempfile.TemporaryDirectory(prefix="learning-bench-") as tmp:
         for _ in range(args.rounds):
@@ -435,7 +468,10 @@ def main() -> None:
                 # Each script starts from a checkpoint, not inside one the previous script's WAL began.
                 with psycopg.connect(args.url, autocommit=True) as conn:
                     conn.execute("CHECKPOINT")
+                before = wal_counters(args.url)
                 results[name] = run_pgbench(args.url, name, script, args.clients, args.duration, Path(tmp))
+                after = wal_counters(args.url)
+                results[name].update({key: after[key] - before[key] for key in WAL_COUNTERS})
             rounds.append((floor, results))
 
     floors = [f["tps"] for f, _ in rounds]
@@ -459,6 +495,23 @@ def main() -> None:
         spread = f"{min(ratios):.2f}-{max(ratios):.2f}" if len(runs) > 1 else ""
         print(f"{name:<12} {med['tps']:>9.1f} {share:>9.4f} {med['p50']:>8.2f} {med['p95']:>8.2f} "
               f"{med['p99']:>8.2f} {target:>8.1f} {ratio:>11.2f} {spread:>11} {failed:>7}  {verdict}")
+    # Where a write script's time goes: every commit waits for its WAL to be flushed, and the
+    # flushes are serial. Sync ms per flush is wall time, so it also holds the time the flushing
+    # backend waits for a CPU; the share is of the script's duration.
+    print()
+    print(f"{'WAL':<12} {'bytes/txn':>10} {'FPI/txn':>8} {'txn/flush':>10} {'ms/flush':>9} {'sync share':>11}")
+    for name in chosen:
+        runs = [r[name] for _, r in rounds if r[name]["n"] and r[name]["wal_sync"]]
+        per = {key: statistics.median(r[key] / r["n"] for r in runs) if runs else 0.0 for key in ("wal_bytes", "wal_fpi")}
+        if per["wal_bytes"] < 1:
+            print(f"{name:<12} {'(read-only: no WAL, no flush at commit)':>50}")
+            continue
+        per_flush = statistics.median(r["n"] / r["wal_sync"] for r in runs)
+        sync_ms = statistics.median(r["wal_sync_time"] / r["wal_sync"] for r in runs)
+        share = statistics.median(r["wal_sync_time"] / (1000.0 * args.duration) for r in runs)
+        timed = sync_ms > 0
+        print(f"{name:<12} {per['wal_bytes']:>10,.0f} {per['wal_fpi']:>8.2f} {per_flush:>10.1f} "
+              f"{f'{sync_ms:.2f}' if timed else '-':>9} {f'{share:.2f}' if timed else '-':>11}")
 
 
 if __name__ == "__main__":
