@@ -36,8 +36,14 @@ through the textanycat SQL function: planning the benchmark's own expression). S
                 worst case, on the first run over fresh data (later runs give the new
                 learners history of their own)
 
+Before the scripts, every relation is read into shared buffers (pg_prewarm), so that a server
+just started does not give disk-read figures; each script starts from a CHECKPOINT.
 Printed per script: TPS, p50/p95/p99 latency from pgbench's per-transaction log, the p95
-target and the ratio p95/target (below 1.00 meets the target), and failed transactions.
+target and the ratio p95/target (below 1.00 meets the target), and failed transactions; then,
+for the scripts that write, WAL per transaction (bytes, full-page images) from pg_stat_wal,
+transactions per WAL flush, milliseconds per flush and the share of the run a flush was in
+progress (these two need track_wal_io_timing = on): every commit waits for its flush, and
+flushes are serial.
 The targets are absolute milliseconds, so the same run also measures the machine: `SELECT 1`
 transactions at the same client count (the floor of any transaction here), printed with each
 script's TPS as a share of it. The same 2-vCPU machine type has measured 61,000 to 96,000
@@ -394,7 +400,8 @@ def run_pgbench(url: str, name: str, script: str, clients: int, duration: int, w
 # The server settings that move these figures most: write-heavy scripts run into checkpoints
 # (with the default max_wal_size = 1GB a checkpoint came every 20 s of lesson completions).
 REPORTED_SETTINGS = ("shared_buffers", "max_wal_size", "checkpoint_timeout", "synchronous_commit", "fsync",
-                     "full_page_writes", "wal_compression", "jit", "track_wal_io_timing")
+                     "full_page_writes", "wal_compression", "jit", "track_wal_io_timing",
+                     "shared_preload_libraries", "pg_stat_statements.track")
 WAL_COUNTERS = ("wal_bytes", "wal_fpi", "wal_sync", "wal_sync_time")
 
 
