@@ -110,7 +110,7 @@ BEGIN
       FROM (SELECT c.id, c.title, c.summary, c.description, c.search_vector, ts_rank(c.search_vector, v_query) AS rank
               FROM course_management.courses c
              WHERE c.status = 'published' AND c.search_vector @@ v_query
-             ORDER BY 6 DESC, 1
+             ORDER BY rank DESC, c.id
              LIMIT v_limit) AS h
      ORDER BY h.rank DESC, h.id;
     RETURN;
@@ -136,7 +136,7 @@ BEGIN
             FROM social.posts p
             JOIN social.threads t ON t.id = p.thread_id
            WHERE 'post' = ANY (p_kinds) AND p.deleted_at IS NULL AND p.search_vector @@ v_query
-           ORDER BY 8 DESC, 2
+           ORDER BY rank DESC, id
            LIMIT v_limit) AS h
    ORDER BY h.rank DESC, h.id;
 END
