@@ -43,7 +43,9 @@ target and the ratio p95/target (below 1.00 meets the target), and failed transa
 for the scripts that write, WAL per transaction (bytes, full-page images) from pg_stat_wal,
 transactions per WAL flush, milliseconds per flush and the share of the run a flush was in
 progress (these two need track_wal_io_timing = on): every commit waits for its flush, and
-flushes are serial.
+flushes are serial. The database's size against shared_buffers is printed too: every write
+script adds rows, and a database that no longer fits gives slower figures (drop it to generate
+it again).
 The targets are absolute milliseconds, so the same run also measures the machine: `SELECT 1`
 transactions at the same client count (the floor of any transaction here), printed with each
 script's TPS as a share of it. The same 2-vCPU machine type has measured 61,000 to 96,000
@@ -431,6 +433,23 @@ def prewarm(url: str) -> int:
     return int(row[0]) if row else 0
 
 
+def database_state(url: str) -> str:
+    """Size against shared_buffers and the ledger's rows: every write script adds rows, so a
+    database used by earlier runs gives slower, not comparable figures."""
+    with psycopg.connect(url) as conn:
+        row = conn.execute(
+            "SELECT pg_database_size(current_database()),"
+            " (SELECT setting::bigint * 8192 FROM pg_catalog.pg_settings WHERE name = 'shared_buffers'),"
+            " (SELECT count(*) FROM gamification.points_ledger)").fetchone()
+    assert row is not None
+    size, buffers, ledger = row
+    state = f"database before the runs: {size / 2**20:,.0f} MB (shared_buffers {buffers / 2**20:,.0f} MB), {ledger:,} ledger rows"
+    if size > buffers:
+        state += (" - WARNING: the database no longer fits in shared_buffers (earlier runs wrote to it): "
+                  "drop and regenerate it for figures comparable with a fresh one")
+    return state
+
+
 def server_settings(url: str) -> str:
     with psycopg.connect(url) as conn:
         rows = conn.execute("SELECT name, current_setting(name) FROM pg_settings WHERE name = ANY (%s) ORDER BY name",
@@ -461,6 +480,7 @@ def main() -> None:
         generate(args.url, scale)
 
     chosen = {name: st for name, st in scripts(scale).items() if not args.only or name in args.only}
+    state = database_state(args.url)
     start = time.perf_counter()
     blocks = prewarm(args.url)
     print(f"prewarm: {blocks * 8 / 1024:,.0f} MB read into shared buffers in {time.perf_counter() - start:.1f}s")
@@ -484,6 +504,7 @@ def main() -> None:
     floors = [f["tps"] for f, _ in rounds]
     print()
     print(f"server: {server_settings(args.url)}")
+    print(state)
     print(f"machine: SELECT 1 at {args.clients} clients: {statistics.median(floors):,.0f} TPS (the floor; 'of floor' = "
           f"TPS / the floor of the same round)" + (f", {min(floors):,.0f}-{max(floors):,.0f} over {len(rounds)} rounds"
                                                    if len(rounds) > 1 else ""))
