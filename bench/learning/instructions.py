@@ -41,7 +41,8 @@ from pathlib import Path
 
 # The benchmark's generator names and sizes the data (this directory is on sys.path when the
 # script runs): its constants, not copies of them.
-from bench import COURSES_PER_ORG, LESSONS_PER_COURSE, ORGS, RIGHT, USERS_PER_ORG, WORDS, WRONG, bindir_tool, scale_of
+from data import COURSES_PER_ORG, LESSONS_PER_COURSE, ORGS, RIGHT, USERS_PER_ORG, WORDS, WRONG, scale_of
+from server import bindir_tool
 
 WITH_HISTORY = scale_of(1.0).with_history   # learners k < this of each organization have a history
 
